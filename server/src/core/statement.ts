@@ -68,16 +68,11 @@ function skipReason(text: string, maxFileSize: number): { reason: 'binary' | 'to
   return null;
 }
 
-/** UTF-8 length of `text`, counting only as far as needed to know whether it exceeds `limit`. */
+/** UTF-8 length of `text`; only counted when the character count alone cannot decide against `limit`. */
 function utf8Length(text: string, limit: number): number {
-  if (text.length > limit) return text.length;
-  if (text.length * 3 <= limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
-    const c = text.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
-  }
-  return bytes;
+  if (text.length > limit || text.length * 3 <= limit) return text.length;
+  // Buffer counts natively in Node, where the server and CLI run; TextEncoder elsewhere.
+  return typeof Buffer === 'function' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length;
 }
 
 function formatBytes(n: number): string {
