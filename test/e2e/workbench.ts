@@ -6,7 +6,6 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { waitFor } from './codeServer';
 
 const UI_TIMEOUT_MS = 30_000;
-
 export class Workbench {
   private shots = 0;
 
@@ -38,8 +37,7 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(fileName) }) });
     await row.first().click({ timeout: UI_TIMEOUT_MS });
     await this.page
-      .locator('.tabs-container .tab.active .label-name')
-      .filter({ hasText: exactly(fileName) })
+      .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   }
@@ -100,16 +98,26 @@ export class Workbench {
     );
   }
 
-  /** Rows of the Outline view, once `done` holds for them. */
+  /** Rows of the Outline view as "name (detail)", once `done` holds for them. */
   async outlineRows(done: (rows: string[]) => boolean): Promise<string[]> {
     await this.runCommand('Explorer: Focus on Outline View');
-    return this.rowsWhen(this.page.locator('.outline-pane .monaco-list-row'), done, 'the Outline view');
+    const rows = this.page.locator('.outline-pane .monaco-list-row');
+    // Anonymous page functions only: tsx wraps named ones in a helper (__name) that the page lacks.
+    const read = () =>
+      rows.evaluateAll((elements) =>
+        elements.map(
+          (row) =>
+            `${row.querySelector('.label-name')?.textContent ?? ''} (${row.querySelector('.label-description')?.textContent ?? ''})`,
+        ),
+      );
+    return this.rowsWhen(read, done, 'the Outline view');
   }
 
   /** Rows of the Problems panel (Ctrl+Shift+M), once `done` holds for them. */
   async problemRows(done: (rows: string[]) => boolean): Promise<string[]> {
     await this.page.keyboard.press('Control+Shift+M');
-    return this.rowsWhen(this.page.locator('.markers-panel .monaco-list-row'), done, 'the Problems panel');
+    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    return this.rowsWhen(() => rows.allInnerTexts(), done, 'the Problems panel');
   }
 
   /** Gives the keyboard back to the active editor. */
@@ -117,12 +125,13 @@ export class Workbench {
     await this.runCommand('View: Focus Active Editor Group');
   }
 
-  private async rowsWhen(rows: Locator, done: (rows: string[]) => boolean, what: string): Promise<string[]> {
+  /** Reads the rows until `done` holds for them (whitespace collapsed). */
+  private async rowsWhen(read: () => Promise<string[]>, done: (rows: string[]) => boolean, what: string): Promise<string[]> {
     let last: string[] = [];
     try {
       return await waitFor(
         async () => {
-          last = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+          last = (await read()).map((t) => t.replace(/\s+/g, ' ').trim());
           return done(last) ? last : undefined;
         },
         { timeoutMs: UI_TIMEOUT_MS, what },
