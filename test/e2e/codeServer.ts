@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
-import { endProcess, trackProcess } from './processes';
+import { endProcess, trackProcess, trackTempDir } from './cleanup';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const resultsDir = path.join(repoRoot, 'test-results');
@@ -48,7 +48,7 @@ export interface Profile {
 
 /** A fresh, throw-away code-server profile whose settings keep the editor area clear for the tests. */
 export function createProfile(prefix: string): Profile {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  const root = trackTempDir(fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)));
   const profile = {
     root,
     userDataDir: path.join(root, 'user-data'),
@@ -79,12 +79,12 @@ export function createProfile(prefix: string): Profile {
   return profile;
 }
 
-/** A copy of the repository's samples in a temp folder, so tests may change files freely. */
-export function copySamples(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
-  const folder = path.join(dir, 'samples');
+/** A copy of the repository's samples (`folder`) in a temp folder (`root`), so tests may change files freely. */
+export function copySamples(prefix: string): { root: string; folder: string } {
+  const root = trackTempDir(fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`)));
+  const folder = path.join(root, 'samples');
   fs.cpSync(path.join(repoRoot, 'samples'), folder, { recursive: true });
-  return folder;
+  return { root, folder };
 }
 
 export function freePort(): Promise<number> {
@@ -157,7 +157,7 @@ export async function startCodeServer(
   fs.closeSync(log);
   if (child.pid === undefined) throw new Error('code-server did not start');
   const pid = child.pid;
-  trackProcess(pid, 'code-server', { group: true });
+  trackProcess(pid, { group: true });
   let exitCode: number | null = null;
   child.once('exit', (code) => (exitCode = code ?? -1));
   const server: RunningCodeServer = { authority, url: `http://${authority}/`, pid, logFile, stop: () => endProcess(pid) };
@@ -198,7 +198,7 @@ export async function launchChromium(paths: CachePaths): Promise<RunningBrowser>
     ],
   });
   const pid = server.process().pid;
-  if (pid !== undefined) trackProcess(pid, 'chromium', { group: false });
+  if (pid !== undefined) trackProcess(pid, { group: false });
   const browser = await chromium.connect(server.wsEndpoint());
   return {
     browser,

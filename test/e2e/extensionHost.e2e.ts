@@ -2,10 +2,9 @@
 // same suite covers desktop VS Code (npm run test:vscode with VSCODE_EXECUTABLE) and this machine.
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { buildHostSuite } from '../vscode/build';
+import { removeTempDir } from './cleanup';
 import { copySamples, repoRoot } from './codeServer';
 import { runHostSuiteInCodeServer } from './hostSuite';
 
@@ -15,7 +14,7 @@ test('the extension-host suite passes in code-server', { timeout: 360_000 }, asy
   const suitePath = await buildHostSuite();
   const workspace = copySamples('policy-annotator-host-workspace');
   try {
-    const result = await runHostSuiteInCodeServer({ suitePath, workspace, timeoutMs: 300_000 });
+    const result = await runHostSuiteInCodeServer({ suitePath, workspace: workspace.folder, timeoutMs: 300_000 });
     for (const line of result.report) t.diagnostic(line);
     const summary = result.report.at(-1) ?? '';
     assert.equal(result.exitCode, 0, `the suite failed:\n${result.report.join('\n')}`);
@@ -23,6 +22,6 @@ test('the extension-host suite passes in code-server', { timeout: 360_000 }, asy
     assert.ok(counts, `the suite printed no summary:\n${result.report.join('\n')}`);
     assert.ok(Number(counts[1]) > 0 && counts[2] === '0', summary);
   } finally {
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    removeTempDir(workspace.root);
   }
 });

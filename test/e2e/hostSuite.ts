@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_PREFIX } from '../vscode/report';
+import { removeTempDir } from './cleanup';
 import {
   createProfile,
   launchChromium,
@@ -84,6 +85,6 @@ export async function runHostSuiteInCodeServer(options: {
     await chromium?.stop();
     await server?.stop();
     consoleLog.end();
-    fs.rmSync(profile.root, { recursive: true, force: true });
+    removeTempDir(profile.root);
   }
 }

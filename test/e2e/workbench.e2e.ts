@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { removeTempDir } from './cleanup';
 import {
   copySamples,
   createProfile,
@@ -26,7 +27,7 @@ const COMMUNIQUE = 'ministerial-communique.stmt';
 
 describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
   let profile: Profile | undefined;
-  let workspace: string | undefined;
+  let workspace: { root: string; folder: string } | undefined;
   let server: RunningCodeServer | undefined;
   let chromium: RunningBrowser | undefined;
   let workbench: Workbench;
@@ -54,7 +55,7 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
       fs.rmSync(path.join(resultsDir, 'e2e'), { recursive: true, force: true });
       workbench = await Workbench.open(
         chromium.browser,
-        `${server.url}?folder=${encodeURIComponent(workspace)}`,
+        `${server.url}?folder=${encodeURIComponent(workspace.folder)}`,
         path.join(resultsDir, 'e2e'),
       );
     },
@@ -64,8 +65,8 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
   after(async () => {
     await chromium?.stop();
     await server?.stop();
-    if (profile) fs.rmSync(profile.root, { recursive: true, force: true });
-    if (workspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    if (profile) removeTempDir(profile.root);
+    if (workspace) removeTempDir(workspace.root);
   });
 
   test('opening a statement from the Explorer sets the language mode "Policy Statement"', async () => {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { removeTempDir, trackTempDir } from '../e2e/cleanup';
 import { copySamples, repoRoot } from '../e2e/codeServer';
 import { runHostSuiteInCodeServer } from '../e2e/hostSuite';
 import { buildHostSuite } from './build';
@@ -24,22 +25,22 @@ async function main(): Promise<number> {
   const suitePath = await buildHostSuite();
   const workspace = copySamples('policy-annotator-vscode');
   try {
-    if (host === 'electron') return await runInElectron(suitePath, workspace);
+    if (host === 'electron') return await runInElectron(suitePath, workspace.folder);
     run('bash', [path.join(repoRoot, 'test', 'e2e', 'setup.sh')]);
     const result = await runHostSuiteInCodeServer({
       suitePath,
-      workspace,
+      workspace: workspace.folder,
       timeoutMs: SUITE_TIMEOUT_MS,
       onReportLine: (line) => console.log(line),
     });
     return result.exitCode;
   } finally {
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+    removeTempDir(workspace.root);
   }
 }
 
 async function runInElectron(suitePath: string, workspace: string): Promise<number> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-electron-'));
+  const userDataDir = trackTempDir(fs.mkdtempSync(path.join(os.tmpdir(), 'policy-annotator-electron-')));
   try {
     return await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,
@@ -53,7 +54,7 @@ async function runInElectron(suitePath: string, workspace: string): Promise<numb
     console.error('Set VSCODE_EXECUTABLE to a VS Code build, or VSCODE_TEST_HOST=code-server to use code-server.');
     return 1;
   } finally {
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+    removeTempDir(userDataDir);
   }
 }
 
