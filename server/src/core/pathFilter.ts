@@ -1,16 +1,15 @@
 import ignore, { type Ignore } from 'ignore';
 import { Minimatch } from 'minimatch';
-import { statementGlobs } from './settings';
 
 /**
- * Globs in VS Code style, matched against paths relative to a workspace folder ("a/b.stmt").
- * A glob without "/" matches the file name at any depth (`*.txt` = `**\/*.txt`), as in `.gitignore`.
+ * Globs in VS Code style, matched against paths relative to a workspace folder ("a/b.stmt"): as in
+ * `files.exclude`, `*.txt` matches at the top only and `**\/*.txt` at any depth; dot files are matched.
  */
 export class GlobSet {
   private readonly matchers: Minimatch[];
 
   constructor(globs: readonly string[]) {
-    this.matchers = globs.map((glob) => new Minimatch(glob.replace(/^\.\//, ''), { dot: true, matchBase: true, nocomment: true }));
+    this.matchers = globs.map((glob) => new Minimatch(glob.replace(/^\.\//, ''), { dot: true, nocomment: true }));
   }
 
   matches(relativePath: string): boolean {
@@ -18,15 +17,15 @@ export class GlobSet {
   }
 }
 
-/** Which files of one workspace folder are statements: by name, minus `files.exclude` and `.gitignore`. */
+/** Which files under one folder to take: by name globs, minus exclude globs and `.gitignore` rules. */
 export class PathFilter {
-  private readonly statements: GlobSet;
+  private readonly names: GlobSet;
   private readonly excludes: GlobSet;
   /** Parsed `.gitignore` per directory (relative path, "" for the folder itself). */
   private readonly gitignores = new Map<string, Ignore>();
 
-  constructor(extraStatementGlobs: readonly string[], excludeGlobs: readonly string[]) {
-    this.statements = new GlobSet([...statementGlobs, ...extraStatementGlobs]);
+  constructor(nameGlobs: readonly string[], excludeGlobs: readonly string[]) {
+    this.names = new GlobSet(nameGlobs);
     this.excludes = new GlobSet(excludeGlobs);
   }
 
@@ -35,8 +34,8 @@ export class PathFilter {
     this.gitignores.set(dir, ignore({ allowRelativePaths: true }).add(content));
   }
 
-  isStatementName(relativePath: string): boolean {
-    return this.statements.matches(relativePath);
+  isWanted(relativePath: string): boolean {
+    return this.names.matches(relativePath);
   }
 
   /**

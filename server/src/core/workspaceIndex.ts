@@ -1,10 +1,11 @@
 import type { DocumentAnalysis } from './analysis';
 import type { FileSystem } from './fileSystem';
+import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
 import { PathFilter } from './pathFilter';
-import { defaultSettings, type Settings } from './settings';
+import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
-import { basename, joinUri, relativePath, uriKey } from './uris';
+import { basename, relativePath, uriKey } from './uris';
 
 /** Turns text into the per-document analysis (the server passes `analyzeDocument`). */
 export type Analyzer = (input: { uri: string; version: number; text: string; maxFileSize: number }) => DocumentAnalysis;
@@ -79,9 +80,9 @@ export class WorkspaceIndex {
     progress?.('Finding statement files');
     // Fresh filters, so that a deleted .gitignore no longer applies.
     this.folders = this.folderUris.map((uri) => ({ uri, filter: this.newFilter() }));
-    const found: Array<{ uri: string; mtime: number }> = [];
+    const found: FoundFile[] = [];
     for (const folder of this.folders) {
-      await this.walk(folder, folder.uri, '', found, generation);
+      found.push(...(await findFiles(this.fs, folder.uri, folder.filter, () => generation !== this.generation)));
       if (generation !== this.generation) return;
     }
     const keep = new Set(found.map((file) => uriKey(file.uri)));
@@ -153,7 +154,7 @@ export class WorkspaceIndex {
     for (const folder of this.folders) {
       const relative = relativePath(folder.uri, uri);
       if (relative === null || relative === '') continue;
-      return folder.filter.isStatementName(relative) && !folder.filter.isExcludedWithAncestors(relative);
+      return folder.filter.isWanted(relative) && !folder.filter.isExcludedWithAncestors(relative);
     }
     return false;
   }
@@ -170,41 +171,7 @@ export class WorkspaceIndex {
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
   }
 
-  private async walk(
-    folder: Folder,
-    dirUri: string,
-    dirPath: string,
-    found: Array<{ uri: string; mtime: number }>,
-    generation: number,
-  ): Promise<void> {
-    let entries: Array<[string, string]>;
-    try {
-      entries = await this.fs.readDirectory(dirUri);
-    } catch {
-      return; // vanished or unreadable: nothing to index there
-    }
-    if (generation !== this.generation) return;
-    if (entries.some(([name, type]) => name === '.gitignore' && type === 'file')) {
-      const source = await readSourceFile(this.fs, joinUri(dirUri, '.gitignore'), this.settings.maxFileSize);
-      if (source.text !== null) folder.filter.addGitignore(dirPath, source.text);
-    }
-    for (const [name, type] of entries) {
-      const path = dirPath === '' ? name : `${dirPath}/${name}`;
-      const uri = joinUri(dirUri, name);
-      if (type === 'directory') {
-        if (name !== '.git' && !folder.filter.isExcluded(path, true)) await this.walk(folder, uri, path, found, generation);
-      } else if (type === 'file' && folder.filter.isStatementName(path) && !folder.filter.isExcluded(path, false)) {
-        try {
-          found.push({ uri, mtime: (await this.fs.stat(uri)).mtime });
-        } catch {
-          // deleted while walking
-        }
-      }
-      if (generation !== this.generation) return;
-    }
-  }
-
   private newFilter(): PathFilter {
-    return new PathFilter(this.settings.files, this.excludeGlobs);
+    return new PathFilter([...statementGlobs, ...this.settings.files], this.excludeGlobs);
   }
 }
