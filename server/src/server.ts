@@ -14,7 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument, type DocumentAnalysis } from './core/analysis';
+import type { DocumentAnalysis } from './core/analysis';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
@@ -33,7 +33,7 @@ const DIAGNOSTICS_DELAY_MS = 50;
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
 export function startServer(connection: Connection, fs: FileSystem): void {
   const documents = new TextDocuments(TextDocument);
-  const index = new WorkspaceIndex(fs, analyzeDocument);
+  const index = new WorkspaceIndex(fs);
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -169,7 +169,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
-  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, {}, token)));
+  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );

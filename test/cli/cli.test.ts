@@ -17,7 +17,7 @@ const { dir, remove } = tempDir({
 });
 after(remove);
 
-const gapLine = (file: string) => `${file}:5:1 warning paragraph-number-gap paragraph 3 is missing`;
+const gapLine = (file: string) => `${file}:5:1 warning paragraph-number-gap Numbering skips: paragraph 3 is missing.`;
 
 test('check prints path:line:col severity code message, 1-based', () => {
   const result = runCli(['check', 'gap.statement', 'clean.stmt'], dir);
@@ -35,7 +35,7 @@ test('check exits 1 when warnings exceed --max-warnings', () => {
 
 test('non-UTF-8 input gets one error at 1:1 and exit code 1', () => {
   const result = runCli(['check', 'binary.stmt'], dir);
-  assert.equal(result.stdout, 'binary.stmt:1:1 error file-not-utf8 file is not UTF-8 text (binary or another encoding); not analysed\n');
+  assert.equal(result.stdout, 'binary.stmt:1:1 error file-not-utf8 This file is not UTF-8 text (binary, or another encoding), so it is not analysed.\n');
   assert.equal(result.code, 1);
 });
 
@@ -46,7 +46,7 @@ test('directories expand to statement files, honouring .gitignore; globs match u
   // With no paths, the working directory: every statement file, in path order.
   const all = runCli(['check'], dir);
   assert.equal(all.stdout, [
-    'binary.stmt:1:1 error file-not-utf8 file is not UTF-8 text (binary or another encoding); not analysed',
+    'binary.stmt:1:1 error file-not-utf8 This file is not UTF-8 text (binary, or another encoding), so it is not analysed.',
     gapLine('gap.statement'),
     gapLine('nested/deeper/also.statement'),
     '',
@@ -67,7 +67,7 @@ test('check --format json', () => {
             range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } },
             severity: 'warning',
             code: 'paragraph-number-gap',
-            message: 'paragraph 3 is missing',
+            message: 'Numbering skips: paragraph 3 is missing.',
           },
         ],
       },
@@ -91,7 +91,7 @@ test('check --format sarif writes a SARIF 2.1.0 log', () => {
       ruleId: 'paragraph-number-gap',
       ruleIndex: 1,
       level: 'warning',
-      message: { text: 'paragraph 3 is missing' },
+      message: { text: 'Numbering skips: paragraph 3 is missing.' },
       locations: [
         {
           physicalLocation: {
@@ -105,7 +105,7 @@ test('check --format sarif writes a SARIF 2.1.0 log', () => {
       ruleId: 'file-not-utf8',
       ruleIndex: 0,
       level: 'error',
-      message: { text: 'file is not UTF-8 text (binary or another encoding); not analysed' },
+      message: { text: 'This file is not UTF-8 text (binary, or another encoding), so it is not analysed.' },
       locations: [
         {
           physicalLocation: {

@@ -104,12 +104,19 @@ test('didOpen publishes diagnostics; documentSymbol and hover answer', async () 
   const published = await client.diagnosticsFor(uri, 1);
   assert.deepEqual(
     published.diagnostics.map((d) => [d.code, d.source, d.message, d.range.start.line, d.range.start.character]),
-    [['paragraph-number-gap', 'policy-annotator', 'paragraph 3 is missing', 4, 0]],
+    [['paragraph-number-gap', 'policy-annotator', 'Numbering skips: paragraph 3 is missing.', 4, 0]],
   );
-  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
-  assert.ok(JSON.stringify(symbols).includes('1. We welcome the progress'));
-  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } });
-  assert.ok(hover && JSON.stringify(hover.contents).includes('2'));
+  assert.deepEqual(await outline(uri), [
+    'Joint Statement on Testing 0:0-4:44',
+    '  1. We welcome the progress made on water security. 2:0-2:50',
+    '  2. We call upon all parties to respect the ceasefire. 3:0-3:53',
+    '  4. We decide to remain seized of the matter. 4:0-4:44',
+  ]);
+  const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 1 } });
+  assert.deepEqual(hover, {
+    contents: { kind: 'markdown', value: '**Paragraph 2** · numbered\n\n9 words · 1 sentence' },
+    range: { start: { line: 3, character: 0 }, end: { line: 3, character: 2 } },
+  });
   assert.equal(
     await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } }),
     null,
@@ -127,6 +134,13 @@ test('incremental didChange re-analyses only the edited document', async () => {
     { range: { start: { line: 5, character: 25 }, end: { line: 5, character: 25 } }, text: ' desalination.\n' },
   ]);
   assert.deepEqual((await client.diagnosticsFor(uri, 3)).diagnostics, []);
+  assert.deepEqual(await outline(uri), [
+    'Joint Statement on Testing 0:0-5:39',
+    '  1. We welcome the progress made on water security. 2:0-2:50',
+    '  2. We call upon all parties to respect the ceasefire. 3:0-3:53',
+    '  3. We decide to remain seized of the matter. 4:0-4:44',
+    '  4. We request a report on desalination. 5:0-5:39',
+  ]);
   // The open document's words are found by workspace symbols, alongside disk files.
   assert.deepEqual(await symbolNames('report desalination'), ['open.statement 4. We request a report on desalination.']);
 });
@@ -158,6 +172,20 @@ test('a configuration change is pulled again and re-indexes', async () => {
     ],
   );
 });
+
+/** The document's outline as indented "name line:char-line:char" lines. */
+async function outline(uri: string): Promise<string[]> {
+  const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+  const lines: string[] = [];
+  const walk = (list: DocumentSymbol[], indent: string) => {
+    for (const s of list) {
+      lines.push(`${indent}${s.name} ${s.range.start.line}:${s.range.start.character}-${s.range.end.line}:${s.range.end.character}`);
+      walk(s.children ?? [], `${indent}  `);
+    }
+  };
+  walk(symbols, '');
+  return lines;
+}
 
 /** Repeats `probe` until `done` holds (the server processes notifications asynchronously), for up to 5 s. */
 async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean): Promise<T> {

@@ -1,4 +1,4 @@
-import { CancellationToken } from 'vscode-jsonrpc';
+import { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeDocument, type DocumentAnalysis } from '../core/analysis';
 import type { FileSystem } from '../core/fileSystem';
@@ -20,7 +20,7 @@ export async function analyzeFile(fs: FileSystem, file: InputFile, settings: Set
     const { range, severity, code, message } = source.problem;
     return { ...file, analysis: null, diagnostics: [{ range, severity, code, source: 'policy-annotator', message }] };
   }
-  const analysis = analyzeDocument({ uri: file.uri, version: 0, text: source.text, maxFileSize: settings.maxFileSize });
+  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize });
   return { ...file, analysis, diagnostics: diagnostics(analysis, CancellationToken.None) };
 }
 

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_FILE_SIZE } from './statement';
+
 /**
  * User settings (`policyAnnotator.*`), typed and defaulted. The server pulls them with
  * `workspace/configuration`; the CLI uses the defaults. Values of the wrong type fall back to the default
@@ -6,15 +8,13 @@
 export interface Settings {
   /** Extra globs of statement files besides `*.statement` and `*.stmt`, e.g. `**\/*.txt`. */
   files: string[];
-  /** Files larger than this (bytes) are not analysed; the setting itself is in megabytes. */
+  /** Files larger than this (bytes, UTF-8) are not analysed. */
   maxFileSize: number;
 }
 
-const MB = 1024 * 1024;
-
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   files: [],
-  maxFileSize: 20 * MB,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 });
 
 /** The globs that always make a file a statement. */
@@ -26,9 +26,8 @@ export function readSettings(raw: unknown): Settings {
   const files = Array.isArray(section.files)
     ? section.files.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
     : defaultSettings.files;
-  const sizeMb = section.maxFileSize;
-  const maxFileSize =
-    typeof sizeMb === 'number' && Number.isFinite(sizeMb) && sizeMb > 0 ? Math.round(sizeMb * MB) : defaultSettings.maxFileSize;
+  const size = section.maxFileSize;
+  const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 0 ? Math.floor(size) : defaultSettings.maxFileSize;
   return { files: [...files], maxFileSize };
 }
 

@@ -17,11 +17,17 @@ export async function readSourceFile(fs: FileSystem, uri: string, maxFileSize: n
   try {
     const stat = await fs.stat(uri);
     if (stat.size > maxFileSize) {
-      return failed(uri, 'file-too-large', `file is ${formatSize(stat.size)}, over the ${formatSize(maxFileSize)} limit (policyAnnotator.maxFileSize); not analysed`);
+      // Same code and wording as the parser gives an oversized open document; checked before reading.
+      return failed(
+        uri,
+        DiagnosticSeverity.Warning,
+        'file-too-large',
+        `This file is larger than ${formatBytes(maxFileSize)} (policyAnnotator.maxFileSize), so it is not analysed.`,
+      );
     }
     bytes = await fs.readFile(uri);
   } catch (error) {
-    return failed(uri, 'file-unreadable', `cannot read file: ${errorMessage(error)}`);
+    return failed(uri, DiagnosticSeverity.Error, 'file-unreadable', `This file cannot be read (${errorMessage(error)}).`);
   }
   return decodeSource(uri, bytes);
 }
@@ -31,18 +37,22 @@ export function decodeSource(uri: string, bytes: Uint8Array): SourceFile {
   try {
     return { uri, text: decoder.decode(bytes), problem: null };
   } catch {
-    return failed(uri, 'file-not-utf8', 'file is not UTF-8 text (binary or another encoding); not analysed');
+    return failed(
+      uri,
+      DiagnosticSeverity.Error,
+      'file-not-utf8',
+      'This file is not UTF-8 text (binary, or another encoding), so it is not analysed.',
+    );
   }
 }
 
-function failed(uri: string, code: string, message: string): SourceFile {
-  const problem: Problem = { range: { start: START, end: START }, severity: DiagnosticSeverity.Error, code, message };
+function failed(uri: string, severity: DiagnosticSeverity, code: string, message: string): SourceFile {
+  const problem: Problem = { range: { start: START, end: START }, severity, code, message };
   return { uri, text: null, problem };
 }
 
-function formatSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Number(mb.toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+function formatBytes(n: number): string {
+  return n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(1)} MB` : `${+(n / 1000).toFixed(1)} KB`;
 }
 
 function errorMessage(error: unknown): string {

@@ -1,4 +1,4 @@
-import type { DocumentAnalysis } from './analysis';
+import { analyzeDocument, type DocumentAnalysis } from './analysis';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
@@ -7,8 +7,6 @@ import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
 import { basename, relativePath, uriKey } from './uris';
 
-/** Turns text into the per-document analysis (the server passes `analyzeDocument`). */
-export type Analyzer = (input: { uri: string; version: number; text: string; maxFileSize: number }) => DocumentAnalysis;
 
 /** Progress of a build: called with a message and, once the files are known, a percentage. */
 export type IndexProgress = (message: string, percentage?: number) => void;
@@ -56,10 +54,7 @@ export class WorkspaceIndex {
   /** Incremented by every rebuild so that a superseded build stops early. */
   private generation = 0;
 
-  constructor(
-    private readonly fs: FileSystem,
-    private readonly analyze: Analyzer,
-  ) {}
+  constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
   configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[] }): void {
@@ -160,14 +155,14 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= this.analyze({ uri: entry.uri, version: entry.version, text: entry.text, maxFileSize: this.settings.maxFileSize });
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize });
     return entry.analysis;
   }
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
     const analysis =
-      source.text === null ? null : this.analyze({ uri, version: 0, text: source.text, maxFileSize: this.settings.maxFileSize });
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize });
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
   }
 

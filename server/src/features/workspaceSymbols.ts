@@ -1,8 +1,9 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver-types';
-import type { CancellationToken } from 'vscode-jsonrpc';
+import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { DocumentAnalysis } from '../core/analysis';
 import type { Paragraph, Statement } from '../core/model';
 import { basename } from '../core/uris';
+import { paragraphSymbolName } from './documentSymbols';
 
 /** At most this many symbols per request: an empty query over a large workspace must stay cheap. */
 export const MAX_WORKSPACE_SYMBOLS = 500;
@@ -30,11 +31,10 @@ export function workspaceSymbols(
       const byLabel = label !== '' && labelMatches(paragraph, label);
       const at = byLabel || words.length === 0 ? paragraph.textStart : findWords(lower, paragraph, words);
       if (at < 0) continue;
-      const name = `${paragraph.marker ?? paragraph.path} ${nameText(statement, paragraph, at, words)}`;
       hits.push({
         symbol: {
-          name,
-          kind: SymbolKind.String,
+          name: symbolName(statement, paragraph, at, words),
+          kind: paragraph.kind === 'subparagraph' ? SymbolKind.EnumMember : SymbolKind.String,
           location: { uri: statement.uri, range: paragraph.range },
           containerName: container,
         },
@@ -74,13 +74,13 @@ function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
 }
 
-/** The excerpt when it shows the query words, else the paragraph text from the first of them. */
-function nameText(statement: Statement, paragraph: Paragraph, at: number, words: string[]): string {
+/** The outline's name when its excerpt shows the query words, else the marker and the text from the first word. */
+function symbolName(statement: Statement, paragraph: Paragraph, at: number, words: string[]): string {
   const excerpt = paragraph.excerpt.toLowerCase();
-  if (words.every((word) => findWordStart(excerpt, word, 0, excerpt.length) >= 0)) return paragraph.excerpt;
+  if (words.every((word) => findWordStart(excerpt, word, 0, excerpt.length) >= 0)) return paragraphSymbolName(paragraph);
   const end = Math.min(paragraph.end, at + WINDOW);
   const text = statement.text.slice(at, end).replace(/\s+/g, ' ').trim();
-  return `…${text}${end < paragraph.end ? '…' : ''}`;
+  return `${paragraph.marker ? `${paragraph.marker} ` : ''}…${text}${end < paragraph.end ? '…' : ''}`;
 }
 
 const lowered = new WeakMap<Statement, string>();
