@@ -51,6 +51,8 @@ export interface StartOptions {
   /** Answers to `workspace/configuration`, by section ("policyAnnotator", "files"). */
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
+  /** What node runs (default: the built server with --stdio). */
+  args?: string[];
 }
 
 export class LspClient {
@@ -94,9 +96,9 @@ export class LspClient {
     this.connection.listen();
   }
 
-  /** Starts `dist/server.js --stdio`, initializes it and sends `initialized`. */
+  /** Starts `dist/server.js --stdio` (or `options.args`), initializes it and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<{ client: LspClient; initializeResult: InitializeResult }> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, options.args ?? [serverPath, '--stdio'], { stdio: 'pipe' });
     const client = new LspClient(child, options.settings ?? {});
     const folders = options.folders ?? [];
     const initializeResult = await client.connection.sendRequest(InitializeRequest.type, {

@@ -33,7 +33,7 @@ export function workspaceSymbols(
       if (at < 0) continue;
       hits.push({
         symbol: {
-          name: symbolName(statement, paragraph, at, words),
+          name: symbolName(statement, paragraph, at, byLabel ? [] : words),
           kind: paragraph.kind === 'subparagraph' ? SymbolKind.EnumMember : SymbolKind.String,
           location: { uri: statement.uri, range: paragraph.range },
           containerName: container,
@@ -78,7 +78,12 @@ function isWordChar(code: number): boolean {
 function symbolName(statement: Statement, paragraph: Paragraph, at: number, words: string[]): string {
   const excerpt = paragraph.excerpt.toLowerCase();
   if (words.every((word) => findWordStart(excerpt, word, 0, excerpt.length) >= 0)) return paragraphSymbolName(paragraph);
-  const end = Math.min(paragraph.end, at + WINDOW);
+  let end = Math.min(paragraph.end, at + WINDOW);
+  if (end < paragraph.end) {
+    // Cut at a word boundary, like the excerpt.
+    const space = statement.text.slice(at, end + 1).search(/\s\S*$/);
+    if (space > 0) end = at + space;
+  }
   const text = statement.text.slice(at, end).replace(/\s+/g, ' ').trim();
   return `${paragraph.marker ? `${paragraph.marker} ` : ''}…${text}${end < paragraph.end ? '…' : ''}`;
 }
