@@ -29,7 +29,8 @@ const opening = (words) => `(?:(?:Further|Also|Again|Once\\s+again|Strongly)\\s+
 
 // Paragraph markers: 1. 1) (1) 1.1 (a) a) a. (i) i. — at line start, then a space, tab or NBSP.
 const marker = [
-  '\\d{1,3}(?:\\.\\d{1,3})+\\.?',
+  // "1.1" — but not an amount at the start of a hard-wrapped line ("5.2 billion to…").
+  '\\d{1,3}(?:\\.\\d{1,3})+\\.?(?![ \\t]+(?:thousand|million|billion|trillion|per\\s?cent|percent)\\b)',
   '\\d{1,3}[.)]',
   '\\(\\d{1,3}\\)',
   '\\((?:[a-z]{1,2}|[ivxlc]{1,6})\\)',
