@@ -15,7 +15,7 @@ test('the extension-host suite passes in code-server', { timeout: 360_000 }, asy
   const workspace = copySamples('policy-annotator-host-workspace');
   try {
     const result = await runHostSuiteInCodeServer({ suitePath, workspace: workspace.folder, timeoutMs: 300_000 });
-    for (const line of result.report) t.diagnostic(line);
+    for (const line of result.report) if (line.trim()) t.diagnostic(line);
     const summary = result.report.at(-1) ?? '';
     assert.equal(result.exitCode, 0, `the suite failed:\n${result.report.join('\n')}`);
     const counts = /^(\d+) passed, (\d+) failed/.exec(summary);
