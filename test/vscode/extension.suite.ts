@@ -14,7 +14,9 @@ suite('Policy Annotator in the extension host', () => {
     assert.equal(document.languageId, 'policy-statement');
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is loaded`);
-    await poll('the extension to activate', () => extension.isActive);
+    // activate() rejects when the extension's activation failed (e.g. its language server did not start).
+    await extension.activate();
+    assert.ok(extension.isActive);
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('policyAnnotator.treatAsStatement'), 'the treat-as-statement command is registered');
   });
