@@ -69,9 +69,9 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
     if (workspace) removeTempDir(workspace.root);
   });
 
-  test('opening a statement from the Explorer sets the language mode "Policy Statement"', async () => {
+  test('opening a statement with Quick Open sets the language mode "Policy Statement"', async () => {
     await step('open-statement', async () => {
-      await workbench.openFromExplorer(COMMUNIQUE);
+      await workbench.quickOpen(COMMUNIQUE);
       assert.equal(await workbench.waitForLanguageMode('Policy Statement'), 'Policy Statement');
     });
   });

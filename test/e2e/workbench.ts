@@ -30,16 +30,48 @@ export class Workbench {
     return file;
   }
 
+  /**
+   * Opens a file with Quick Open (Ctrl+P). In a fresh profile the file search needs a few seconds before it
+   * finds anything, so an attempt that shows no match is closed and made again.
+   */
+  async quickOpen(fileName: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input');
+    const match = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(fileName) }) })
+      .first();
+    await waitFor(
+      async () => {
+        await this.page.keyboard.press('Escape');
+        await this.page.keyboard.press('Control+P');
+        await input.waitFor({ state: 'visible', timeout: 5_000 });
+        await input.fill(fileName);
+        await match.waitFor({ state: 'visible', timeout: 10_000 });
+        return true;
+      },
+      { timeoutMs: 60_000, what: `Quick Open to find ${fileName}` },
+    );
+    await this.page.keyboard.press('Enter');
+    await this.waitForActiveEditor(fileName);
+  }
+
   /** Opens a file by clicking its row in the Explorer, then waits until its editor is the active one. */
   async openFromExplorer(fileName: string): Promise<void> {
     const row = this.page
       .locator('.explorer-folders-view .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(fileName) }) });
     await row.first().click({ timeout: UI_TIMEOUT_MS });
+    // A single click previews the file but leaves the keyboard in the Explorer.
+    await this.page.locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.focusEditor();
+    await this.waitForActiveEditor(fileName);
+  }
+
+  private async waitForActiveEditor(fileName: string): Promise<void> {
     await this.page
       .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   }
 
   /** The language mode shown in the status bar, once it reads `expected`. */
