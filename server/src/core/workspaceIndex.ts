@@ -161,6 +161,10 @@ export class WorkspaceIndex {
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
+    if (source.problem?.code === 'file-unreadable') {
+      this.disk.delete(uriKey(uri)); // gone since it was found, or not ours to read
+      return;
+    }
     const analysis =
       source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize });
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
