@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  CodeActionRequest,
   DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SelectionRangeRequest,
+  type CodeAction,
   FileChangeType,
   HoverRequest,
   TextDocumentSyncKind,
@@ -121,6 +125,24 @@ test('didOpen publishes diagnostics; documentSymbol and hover answer', async () 
     await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } }),
     null,
   );
+  const selections = await client.connection.sendRequest(SelectionRangeRequest.type, {
+    textDocument: { uri },
+    positions: [{ line: 3, character: 6 }],
+  });
+  // Word "call", then the sentence.
+  assert.deepEqual(selections[0].range, { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } });
+  assert.deepEqual(selections[0].parent?.range, { start: { line: 3, character: 3 }, end: { line: 3, character: 53 } });
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+    context: { diagnostics: published.diagnostics },
+  })) as CodeAction[];
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind, JSON.stringify(a.edit)]),
+    [['Renumber paragraph 4 → 3', 'quickfix', JSON.stringify({ changes: { [uri]: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, newText: '3' }] } })]],
+  );
+  // Folding: nothing spans more than one line here.
+  assert.deepEqual(await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), []);
 });
 
 test('incremental didChange re-analyses only the edited document', async () => {
