@@ -65,27 +65,38 @@ export function startServer(connection: Connection, fs: FileSystem): void {
     };
   });
 
-  connection.onInitialized(async () => {
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
-        index.configure({ folders });
-        void rebuildIndex();
-      });
-    }
-    await reloadSettings();
-  });
+  /** Runs work nobody awaits; a failure is logged, never an unhandled rejection that ends the server. */
+  function inBackground(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  connection.onInitialized(() =>
+    inBackground('Start-up', async () => {
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((folder) => folder.uri));
+          const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+          index.configure({ folders });
+          inBackground('Indexing', rebuildIndex);
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
+      }
+      await reloadSettings();
+    }),
+  );
 
   /** Pulls `policyAnnotator` and `files` settings; when they changed, re-indexes and re-checks open documents. */
   async function reloadSettings(pushed?: unknown): Promise<void> {
     let raw: [unknown, unknown] = [undefined, undefined];
     if (capabilities.workspace?.configuration) {
-      const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
-      raw = [own, files];
+      try {
+        const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
+        raw = [own, files];
+      } catch (error) {
+        connection.console.warn(`Could not read settings, using defaults: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } else if (isRecord(pushed)) {
       raw = [pushed.policyAnnotator, pushed.files];
     }
@@ -95,8 +106,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
     if (key === settingsKey) return;
     settingsKey = key;
     index.configure({ settings, filesExclude });
-    await registerWatchers(settings);
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    await registerWatchers(settings);
     await rebuildIndex();
   }
 
@@ -109,34 +120,37 @@ export function startServer(connection: Connection, fs: FileSystem): void {
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
+  /** Re-walks the workspace in the background, reporting progress when the client shows it. */
   async function rebuildIndex(): Promise<void> {
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Indexing policy statements', 0, undefined, false);
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    progress?.begin('Indexing policy statements', 0, undefined, false);
     let lastPercentage = -1;
     try {
       await index.rebuild((message, percentage) => {
-        if (percentage === undefined || percentage !== lastPercentage) progress.report(percentage ?? 0, message);
+        // One report per percent, not per file.
+        if (percentage !== undefined && percentage === lastPercentage) return;
+        progress?.report(percentage ?? 0, message);
         lastPercentage = percentage ?? lastPercentage;
       });
-    } catch (error) {
-      connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      progress.done();
+      progress?.done();
     }
   }
 
-  connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+  connection.onDidChangeConfiguration((change) => inBackground('Reloading settings', () => reloadSettings(change.settings)));
 
-  connection.onDidChangeWatchedFiles(async (change) => {
-    if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
-      await rebuildIndex();
-      return;
-    }
-    for (const event of change.changes) {
-      if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
-      else await index.fileChanged(event.uri);
-    }
-  });
+  connection.onDidChangeWatchedFiles((change) =>
+    inBackground('Updating the index', async () => {
+      if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
+        await rebuildIndex();
+        return;
+      }
+      for (const event of change.changes) {
+        if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
+        else await index.fileChanged(event.uri);
+      }
+    }),
+  );
 
   function scheduleDiagnostics(uri: string): void {
     clearTimeout(pendingDiagnostics.get(uri));

@@ -130,8 +130,8 @@ test('didOpen publishes diagnostics; documentSymbol and hover answer', async () 
     positions: [{ line: 3, character: 6 }],
   });
   // Word "call", then the sentence.
-  assert.deepEqual(selections[0].range, { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } });
-  assert.deepEqual(selections[0].parent?.range, { start: { line: 3, character: 3 }, end: { line: 3, character: 53 } });
+  assert.deepEqual(selections?.[0].range, { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } });
+  assert.deepEqual(selections?.[0].parent?.range, { start: { line: 3, character: 3 }, end: { line: 3, character: 53 } });
   const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
@@ -193,6 +193,15 @@ test('a configuration change is pulled again and re-indexes', async () => {
       'open.statement 4. We request a report on desalination.',
     ],
   );
+});
+
+test('a client that fails the configuration request gets defaults, not a dead server', async () => {
+  const { client: other } = await LspClient.start({ failConfiguration: true, folders: [folderUri()] });
+  await other.waitFor(() => other.progress.some((p) => p.kind === 'end'), 'the index build with default settings');
+  const symbols = (await other.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'desalination' })) as SymbolInformation[];
+  // Defaults: no *.txt files, nothing excluded but .gitignore'd folders.
+  assert.deepEqual(symbols.map((s) => path.relative(dir, new URL(s.location.uri).pathname)).sort(), ['alpha.statement', 'drafts/delta.stmt']);
+  assert.equal(await other.stop(), 0);
 });
 
 /** The document's outline as indented "name line:char-line:char" lines. */
