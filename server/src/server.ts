@@ -14,6 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
 import type { DocumentAnalysis } from './core/analysis';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
@@ -61,7 +62,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'policy-annotator' },
+      serverInfo: { name: 'policy-annotator', version },
     };
   });
 
