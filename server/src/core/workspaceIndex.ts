@@ -7,7 +7,6 @@ import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
 import { basename, relativePath, uriKey } from './uris';
 
-
 /** Progress of a build: called with a message and, once the files are known, a percentage. */
 export type IndexProgress = (message: string, percentage?: number) => void;
 
@@ -58,7 +57,11 @@ export class WorkspaceIndex {
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
   configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[] }): void {
-    if (options.settings) this.settings = options.settings;
+    if (options.settings) {
+      // Files skipped or analysed under another size limit must be read again, whatever their mtime.
+      if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
+      this.settings = options.settings;
+    }
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     const uris = options.folders ?? this.folderUris;
     this.folders = uris.map((uri) => ({ uri, filter: this.newFilter() }));
