@@ -129,7 +129,7 @@ export const referencePatterns = {
   item:
     '(?:(?<gaSpecial>ES|S)-)?(?<gaSession>\\d{1,4})/(?<gaNumber>\\d{1,4})(?![\\d/])' +
     '(?:{h}(?<part>[A-H])(?![\\p{L}\\p{N}]))?' +
-    '|(?<scNumber>\\d{1,5})(?![\\d/]|[.,]\\d|{h}?%)(?:{osp}(?:{parenYear}|{parenRoman}))?',
+    '|(?<scNumber>\\d{1,5})(?![\\d/\\p{L}]|[.,]\\d|{h}?%)(?:{osp}(?:{parenYear}|{parenRoman}))?',
 
   /**
    * Document symbols, tried in order at a letter followed by "/". `symbol` is the normalised symbol built from
