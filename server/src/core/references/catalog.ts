@@ -102,8 +102,16 @@ export function parseCatalog(text: string, uri: string): ParsedCatalog {
     return { entries: null, problems };
   }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  for (const e of doc.errors) problem(e.pos[0], e.pos[1], DiagnosticSeverity.Error, 'catalog-yaml-error', firstLine(e.message));
-  for (const w of doc.warnings) problem(w.pos[0], w.pos[1], DiagnosticSeverity.Warning, 'catalog-yaml-warning', firstLine(w.message));
+  // yaml points some errors at one character; widen them to the token there (a duplicate key, a bad word).
+  const token = (start: number, end: number): [number, number] => {
+    if (end - start > 1 || !/[^\s:]/.test(text[start] ?? ' ')) return [start, end];
+    const m = /[^\s:,\[\]{}]*/y;
+    m.lastIndex = start;
+    m.exec(text);
+    return [start, Math.max(end, m.lastIndex)];
+  };
+  for (const e of doc.errors) problem(...token(e.pos[0], e.pos[1]), DiagnosticSeverity.Error, 'catalog-yaml-error', firstLine(e.message));
+  for (const w of doc.warnings) problem(...token(w.pos[0], w.pos[1]), DiagnosticSeverity.Warning, 'catalog-yaml-warning', firstLine(w.message));
   if (doc.errors.length > 0) return { entries: null, problems };
   try {
     doc.toJS({ maxAliasCount: CATALOG_LIMITS.maxAliasCount });
