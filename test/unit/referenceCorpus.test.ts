@@ -52,7 +52,7 @@ test('every reference in the real statements of ../shared/corpus, and nothing el
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   assert.deepEqual(files, Object.keys(expected).sort());
   for (const file of files) {
-    const text = readFileSync(path.join(dir, file), 'utf8');
+    const text: string = readFileSync(path.join(dir, file), 'utf8');
     const refs = findReferences(new LineIndex(text), store);
     assert.deepEqual(refs.map((r) => [r.text, r.symbol, r.range.start.line]), expected[file], file);
     for (const r of refs) assert.equal(text.slice(r.start, r.end), r.text);

@@ -2,8 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 
-/** ../shared beside the repository (real UN data and statements; never copied into the repo). */
-export const sharedDir = path.resolve(__dirname, '..', '..', '..', 'shared');
+const repoRoot = path.resolve(__dirname, '..', '..');
+/**
+ * ../shared beside the repository (real UN data and statements; never copied into the repo). A git worktree
+ * one level deeper (…/wt/NAME) finds it one level further up.
+ */
+export const sharedDir =
+  [path.resolve(repoRoot, '..', 'shared'), path.resolve(repoRoot, '..', '..', 'shared')].find((d) => existsSync(d)) ??
+  path.resolve(repoRoot, '..', 'shared');
 
 /** Skips the test with a clear message when ../shared is absent; in CI its absence is a failure. */
 export function requireShared(t: TestContext, ...parts: string[]): string | null {
