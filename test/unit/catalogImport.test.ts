@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CatalogImporter, CsvReader, catalogYaml } from '../../server/src/core/references/catalogImport';
 import { parseCatalog } from '../../server/src/core/references/catalog';
 import { runCatalogImport } from '../../server/src/cli/catalogImport';
-import { requireShared } from './sharedData';
+import { sharedDir } from '../shared';
 
 const VOTING_HEADER = 'undl_id,ms_code,ms_name,permanent_member,ms_vote,date,resolution,draft,meeting,description,agenda,subjects,vote_note,modality,total_yes,total_no,total_abstentions,total_non_voting,total_ms,undl_link';
 /** A few made-up member votes in the shape of the UN Digital Library voting data. */
@@ -75,8 +75,9 @@ test('an unknown header is refused with its line', () => {
 });
 
 test('the simple number,symbol,date,title CSV of all 2640 resolutions becomes a valid catalog', (t) => {
-  const file = requireShared(t, 'data', 'unsc-resolutions.csv');
-  if (file === null) return;
+  const dataDir = sharedDir(t, 'data');
+  if (dataDir === undefined) return;
+  const file = path.join(dataDir, 'unsc-resolutions.csv');
   const importer = importAll(readFileSync(file, 'utf8'), 1 << 16);
   assert.deepEqual(importer.errors, []);
   const entries = importer.entries();

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { LineIndex } from '../../server/src/core/text';
 import { createCatalogStore, findReferences } from '../../server/src/core/references';
-import { requireShared } from './sharedData';
+import { sharedDir } from '../shared';
 
 const store = createCatalogStore();
 
@@ -47,8 +47,8 @@ const expected: Record<string, [string, string, number][]> = {
 };
 
 test('every reference in the real statements of ../shared/corpus, and nothing else', (t) => {
-  const dir = requireShared(t, 'corpus');
-  if (dir === null) return;
+  const dir = sharedDir(t, 'corpus');
+  if (dir === undefined) return;
   const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   assert.deepEqual(files, Object.keys(expected).sort());
   for (const file of files) {
@@ -60,8 +60,8 @@ test('every reference in the real statements of ../shared/corpus, and nothing el
 });
 
 test('corpus: the redundant "UNSCR S/RES/2735 (2024)" is one reference; 2722, 2735 and 2803 are marked approximate', (t) => {
-  const dir = requireShared(t, 'corpus');
-  if (dir === null) return;
+  const dir = sharedDir(t, 'corpus');
+  if (dir === undefined) return;
   const read = (f: string) => findReferences(new LineIndex(readFileSync(path.join(dir, f), 'utf8')), store);
   const [wilmington] = read('wh-2024-09-21-wilmington-declaration-quad.txt');
   assert.deepEqual([wilmington.text, wilmington.year, wilmington.status, wilmington.approximate], ['UNSCR S/RES/2735 (2024)', '2024', 'catalogued', true]);
@@ -72,8 +72,8 @@ test('corpus: the redundant "UNSCR S/RES/2735 (2024)" is one reference; 2722, 27
 });
 
 test('seed: p7 "UNSCRs 2254 and 2258" is two references, p13 two more, nothing in "political resolution"', (t) => {
-  const dir = requireShared(t, 'seeds');
-  if (dir === null) return;
+  const dir = sharedDir(t, 'seeds');
+  if (dir === undefined) return;
   const [file] = readdirSync(dir).filter((f) => f.endsWith('.txt'));
   const text = readFileSync(path.join(dir, file), 'utf8');
   const lines = new LineIndex(text);
