@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Problem, Statement } from '../model';
-import type { CatalogEntry, CatalogStore } from './catalog';
+import type { CatalogStore, LocatedEntry } from './catalog';
 import type { CatalogTarget } from './catalogEdit';
 import { createCatalogStore, findReferences } from './index';
 import { referenceProblems } from './problems';
@@ -46,6 +46,6 @@ export function analyzeReferences(statement: Statement, context: ReferenceContex
 }
 
 /** The catalog entry a reference resolved to, if any. */
-export function entryOf(ref: Reference, context: ReferenceContext): CatalogEntry | undefined {
+export function entryOf(ref: Reference, context: ReferenceContext): LocatedEntry | undefined {
   return ref.status === 'catalogued' ? context.catalog.lookup(ref.symbol) : undefined;
 }

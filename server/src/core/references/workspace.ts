@@ -26,6 +26,9 @@ export interface CitedFile {
 interface FileEntry {
   citations: Citation[];
   defines: CitedFile | null;
+  /** The statement's title and where to point at the file as a whole. */
+  title: string | null;
+  range: Range;
 }
 
 /**
@@ -44,7 +47,8 @@ export class ReferenceIndex {
       uri: statement.uri, range: r.range, text: r.text, symbol: r.symbol, pinpoint: r.pinpoint?.path ?? null,
     }));
     const defines = citedFileOf(statement);
-    this.files.set(statement.uri, { citations, defines });
+    const range = statement.title?.range ?? statement.lines.range(statement.bodyStart, statement.bodyStart);
+    this.files.set(statement.uri, { citations, defines, title: statement.title?.text ?? null, range });
     for (const c of citations) {
       const key = symbolKey(c.symbol);
       let perFile = this.byKey.get(key);
@@ -109,6 +113,12 @@ export class ReferenceIndex {
     const files = this.definitions.get(symbolKey(symbol));
     if (files === undefined) return undefined;
     return files.get([...files.keys()].sort()[0]);
+  }
+
+  /** A file's title and range (for the citation graph), if the file is indexed. */
+  fileInfo(uri: string): { title: string | null; range: Range } | undefined {
+    const entry = this.files.get(uri);
+    return entry && { title: entry.title, range: entry.range };
   }
 
   /** The document a file is, if its front matter says so. */
