@@ -43,10 +43,12 @@ export class ReferenceIndex {
   /** Replaces what is known about one file. */
   update(statement: Statement, references: readonly Reference[]): void {
     this.remove(statement.uri);
-    const citations = references.map((r) => ({
+    const defines = citedFileOf(statement);
+    // A text naming itself (its title "Resolution 2178 (2014) on …") does not cite itself.
+    const own = defines !== null ? symbolKey(defines.symbol) : null;
+    const citations = references.filter((r) => symbolKey(r.symbol) !== own).map((r) => ({
       uri: statement.uri, range: r.range, text: r.text, symbol: r.symbol, pinpoint: r.pinpoint?.path ?? null,
     }));
-    const defines = citedFileOf(statement);
     const range = statement.title?.range ?? statement.lines.range(statement.bodyStart, statement.bodyStart);
     this.files.set(statement.uri, { citations, defines, title: statement.title?.text ?? null, range });
     for (const c of citations) {
