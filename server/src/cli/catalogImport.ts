@@ -2,13 +2,34 @@ import { createReadStream } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CatalogImporter, CsvReader, catalogYaml } from '../core/references/catalogImport';
+import type { CliIo, Command } from './command';
 
 export interface ImportIO {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
 
-const USAGE = 'Usage: policy-annotator catalog import FILE.csv [--out CATALOG.yaml]\n';
+const USAGE = `Usage: policy-annotator catalog import FILE.csv [--out CATALOG.yaml]
+
+Builds a catalog of UN documents (docs/CATALOG.md) from a CSV: the UN Digital Library Security Council
+voting data (one row per member-state vote; grouped per resolution) or a simple number,symbol,date,title list.
+Streams the file, shows progress on stderr, reports bad rows as FILE:LINE and ends with a summary.
+
+Options:
+  -o, --out PATH  Write the catalog to PATH (atomically) instead of printing it
+  -h, --help      Show this help
+
+Exit code: 0 every row read, 1 some rows had errors (the good ones are still written), 2 bad arguments or file.
+`;
+
+export const catalogImportCommand: Command = {
+  name: 'catalog import',
+  summary: 'Build a catalog YAML from a CSV of UN resolutions',
+  usage: USAGE.trimEnd(),
+  run(args: string[], io: CliIo): Promise<number> {
+    return runCatalogImport(args, { stdout: { write: (text) => io.out(text) }, stderr: { write: (text) => io.err(text), isTTY: false } }, io.cwd);
+  },
+};
 
 /**
  * `policy-annotator catalog import FILE.csv [--out PATH]`: streams the CSV, shows progress on stderr, reports
@@ -16,7 +37,7 @@ const USAGE = 'Usage: policy-annotator catalog import FILE.csv [--out CATALOG.ya
  * Exit code: 0 when every row was read, 1 when some rows had errors (the good ones are still written), 2 on
  * usage errors or an unreadable file.
  */
-export async function runCatalogImport(args: string[], io: ImportIO): Promise<number> {
+export async function runCatalogImport(args: string[], io: ImportIO, cwd = process.cwd()): Promise<number> {
   let input: string | null = null;
   let out: string | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -36,11 +57,14 @@ export async function runCatalogImport(args: string[], io: ImportIO): Promise<nu
     io.stderr.write(USAGE);
     return 2;
   }
+  const shown = { input, out };
+  const file = path.resolve(cwd, input);
+  const target = out === null ? null : path.resolve(cwd, out);
   const reader = new CsvReader();
   const importer = new CatalogImporter();
   const progress = new Progress(io.stderr);
   try {
-    const stream = createReadStream(input, { encoding: 'utf8', highWaterMark: 1 << 16 });
+    const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
     for await (const chunk of stream) {
       for (const record of reader.push(chunk as string)) importer.add(record);
       progress.update(importer.summary().rows);
@@ -49,24 +73,24 @@ export async function runCatalogImport(args: string[], io: ImportIO): Promise<nu
   } catch (err) {
     progress.done();
     const e = err as NodeJS.ErrnoException;
-    io.stderr.write(`${input}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
+    io.stderr.write(`${shown.input}: ${e.code === 'ENOENT' ? 'no such file' : e.message}\n`);
     return 2;
   }
   progress.done();
-  for (const e of importer.errors) io.stderr.write(`${input}:${e.line}: ${e.message}\n`);
-  const yaml = catalogYaml(importer.entries(), path.basename(input));
-  if (out !== null) {
+  for (const e of importer.errors) io.stderr.write(`${shown.input}:${e.line}: ${e.message}\n`);
+  const yaml = catalogYaml(importer.entries(), path.basename(file));
+  if (target !== null) {
     try {
-      await writeAtomically(out, yaml);
+      await writeAtomically(target, yaml);
     } catch (err) {
-      io.stderr.write(`${out}: cannot write: ${(err as Error).message}\n`);
+      io.stderr.write(`${shown.out}: cannot write: ${(err as Error).message}\n`);
       return 2;
     }
   } else io.stdout.write(yaml);
   const s = importer.summary();
   io.stderr.write(
     `catalog import: ${s.entries} entries from ${s.rows} rows (${s.flavour}), ${s.errors} ${s.errors === 1 ? 'error' : 'errors'}` +
-      `${out !== null ? `; written to ${out}` : ''}\n`,
+      `${target !== null ? `; written to ${shown.out}` : ''}\n`,
   );
   return s.errors > 0 ? 1 : 0;
 }
