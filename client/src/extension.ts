@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerStatementFileAssociation } from './fileAssociation';
 import { startLanguageClient } from './languageClient';
+import { registerReferencesView } from './referencesView';
 import { registerTreatAsStatementCommand } from './treatAsStatement';
 
 let client: LanguageClient | undefined;
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerTreatAsStatementCommand());
   context.subscriptions.push(registerStatementFileAssociation());
   client = await startLanguageClient(context);
+  context.subscriptions.push(registerReferencesView(client));
 }
 
 export async function deactivate(): Promise<void> {

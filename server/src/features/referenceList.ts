@@ -4,25 +4,9 @@ import type { DocumentAnalysis } from '../core/analysis';
 import type { Paragraph } from '../core/model';
 import { entryOf } from '../core/references/documentReferences';
 import type { ReferenceKind, ReferenceStatus } from '../core/references';
+import type { ReferenceListItem } from './referenceProtocol';
 
-/** Custom request behind the client's "References in this statement" view and Next/Previous Reference. */
-export const REFERENCES_REQUEST = 'policyAnnotator/references';
-
-export interface ReferencesParams {
-  uri: string;
-}
-
-export interface ReferenceListItem {
-  symbol: string;
-  text: string;
-  range: Range;
-  kind: ReferenceKind;
-  status: ReferenceStatus;
-  title: string | null;
-  /** Path of the paragraph holding the reference ("3.a"), null outside paragraphs. */
-  paragraph: string | null;
-  approximate: boolean;
-}
+export { REFERENCES_REQUEST, type ReferencesParams, type ReferenceListItem } from './referenceProtocol';
 
 /** The references of one statement in document order, as the client shows them. */
 export function referenceList(doc: DocumentAnalysis, token: CancellationToken): ReferenceListItem[] {
