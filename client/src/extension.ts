@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerStatementFileAssociation } from './fileAssociation';
 import { startLanguageClient } from './languageClient';
 import { DISPLAY_NAME } from './names';
+import { registerReferencesView } from './referencesView';
 import { registerTreatAsStatementCommand } from './treatAsStatement';
 
 let client: LanguageClient | undefined;
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerTreatAsStatementCommand());
   context.subscriptions.push(registerStatementFileAssociation(log));
   client = await startLanguageClient(context, log);
+  context.subscriptions.push(registerReferencesView(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { analyzeFile, diagnosticJson, severityName, type AnalyzedFile } from './analyzeFiles';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
+import { loadProjectCatalogs } from './referenceCatalogs';
 import { sarifLog } from './sarif';
 
 export const checkCommand: Command = {
@@ -35,8 +36,9 @@ Exit code: 0 no errors, 1 errors (or too many warnings), 2 bad arguments or miss
 
     const fs = new NodeFileSystem();
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
-    const files: AnalyzedFile[] = [];
-    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings));
+    const project = await loadProjectCatalogs(fs, io.cwd);
+    const files: AnalyzedFile[] = project.catalogs.filter((c) => c.diagnostics.length > 0);
+    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings, project.context));
 
     const all = files.flatMap((file) => file.diagnostics);
     const errors = all.filter((d) => severityName(d) === 'error').length;
