@@ -2,11 +2,12 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../core/analysis';
 import { paragraphHover } from './paragraphHover';
+import { referenceHover } from './referenceHover';
 
 type HoverProvider = (doc: DocumentAnalysis, position: Position, token: CancellationToken) => Hover | null;
 
 /** Tried in order; the first card wins. References and entities add their providers here. */
-const providers: HoverProvider[] = [paragraphHover];
+const providers: HoverProvider[] = [referenceHover, paragraphHover];
 
 export function hover(doc: DocumentAnalysis, position: Position, token: CancellationToken): Hover | null {
   for (const provide of providers) {
