@@ -67,7 +67,7 @@ export class Workbench {
     await this.waitForActiveEditor(fileName);
   }
 
-  private async waitForActiveEditor(fileName: string): Promise<void> {
+  async waitForActiveEditor(fileName: string): Promise<void> {
     await this.page
       .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -145,10 +145,12 @@ export class Workbench {
     return this.rowsWhen(read, done, 'the Outline view');
   }
 
-  /** Rows of the Problems panel (Ctrl+Shift+M), once `done` holds for them. */
+  /** Rows of the Problems panel (Ctrl+Shift+M toggles it: pressed only when it is hidden), once `done` holds for them. */
   async problemRows(done: (rows: string[]) => boolean): Promise<string[]> {
-    await this.page.keyboard.press('Control+Shift+M');
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const rows = panel.locator('.monaco-list-row');
     return this.rowsWhen(() => rows.allInnerTexts(), done, 'the Problems panel');
   }
 
