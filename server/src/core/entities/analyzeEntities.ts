@@ -105,13 +105,10 @@ function unknownNames(text: string, lines: LineIndex, phrases: CapitalisedPhrase
     const word = (w: [number, number]) => text.slice(w[0], w[1]);
     const emit = () => {
       while (run.length && (CONNECTOR.test(word(run[run.length - 1])) || NOT_NAMES.has(word(run[run.length - 1])))) run.pop();
-      while (run.length && NOT_NAMES.has(word(run[0]))) run.shift();
-      if (run.length && isSentenceStart(text, run[0][0]) && !midSentence.has(text.slice(run[0][0], run[0][1]))) {
-        run.shift();
-        while (run.length && CONNECTOR.test(text.slice(run[0][0], run[0][1]))) run.shift();
-      }
+      if (run.length && isSentenceStart(text, run[0][0]) && !midSentence.has(word(run[0]))) run.shift();
+      while (run.length && (CONNECTOR.test(word(run[0])) || NOT_NAMES.has(word(run[0])))) run.shift();
       if (run.length === 1 && run[0][1] - run[0][0] < 2) run = [];
-      if (run.length && !CONNECTOR.test(text.slice(run[0][0], run[0][1]))) {
+      if (run.length) {
         const start = run[0][0];
         const end = run[run.length - 1][1];
         const written = foldKey(text.slice(start, end));

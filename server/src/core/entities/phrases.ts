@@ -64,14 +64,19 @@ export function capitalisedPhrases(text: string, from = 0, to = text.length): Ca
   return out;
 }
 
-/** Offsets [start, end) of lines where at least three words and 60% of the longer words are capitalised. */
+/**
+ * Offsets [start, end) of heading lines: standing alone (a blank line or the text's edge after them),
+ * holding no sentence end, with at least three words and 60% of the longer words capitalised.
+ */
 function headingLines(text: string, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const lineRe = /[^\r\n]+/g;
   lineRe.lastIndex = from;
   for (let m = lineRe.exec(text); m && m.index < to; m = lineRe.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+    if (!/^(\r?\n|\r)?[ \t]*(\r?\n|\r|$)/.test(after)) continue;
     const words = m[0].match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? [];
-    if (words.length < 3 || /[.;:!?]\s*$/.test(m[0])) continue;
+    if (words.length < 3 || /[.;:!?](\s|$)/.test(m[0])) continue;
     const caps = words.filter(capitalised).length;
     if (caps / words.length >= 0.6) out.push([m.index, m.index + m[0].length]);
   }
