@@ -1,0 +1,35 @@
+import type { Statement } from '../model';
+import { analyzeEntities, type EntityAnalysis, type EntityAnalysisOptions } from './analyzeEntities';
+import { parseEntityCatalog, type EntityCatalogResult } from './catalog';
+import { EntityIndex } from './entityIndex';
+import { bundledEntities } from './gazetteer';
+import type { Entity } from './types';
+
+export interface CatalogText {
+  uri: string;
+  text: string;
+}
+
+/**
+ * The entity index for a workspace: the bundled gazetteer plus the `entities:` sections of the workspace
+ * catalogs, given in merge order (later files override earlier ones, as for the reference catalog).
+ */
+export function buildEntityIndex(catalogs: readonly CatalogText[]): { index: EntityIndex; results: Map<string, EntityCatalogResult> } {
+  const results = new Map<string, EntityCatalogResult>();
+  for (const c of catalogs) results.set(c.uri, parseEntityCatalog(c.text, c.uri));
+  return { index: indexFromResults([...results.values()]), results };
+}
+
+/** Workspace entries from parsed catalogs, the last catalog first so that it wins. */
+export function indexFromResults(results: readonly EntityCatalogResult[]): EntityIndex {
+  const workspace: Entity[] = [];
+  for (let i = results.length - 1; i >= 0; i--) workspace.push(...results[i].entities);
+  return new EntityIndex(bundledEntities(), workspace);
+}
+
+/** Entities of a statement's body: front matter and trailing web boilerplate are left out. */
+export function statementEntities(statement: Statement, index: EntityIndex, options: EntityAnalysisOptions = {}): EntityAnalysis {
+  if (statement.skipped) return { mentions: [], spelling: [], unknown: [], problems: [] };
+  const to = statement.boilerplate?.start ?? statement.text.length;
+  return analyzeEntities({ uri: statement.uri, text: statement.text, lines: statement.lines, from: statement.bodyStart, to }, index, options);
+}
