@@ -1,3 +1,4 @@
+import type { Position } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text';
 import { APOSTROPHE, FOLD, IGNORED, SPACE, UNSPACED, WORD, foldKey } from './normalize';
 import type { Entity, EntityMention, MentionKind } from './types';
@@ -29,9 +30,10 @@ export function entityNames(entity: Entity): Array<[string, MentionKind]> {
  * The longest name that ends at a word boundary wins; matches never overlap.
  */
 export class EntityMatcher {
-  private readonly edges = new Map<number, number>();
+  private readonly edges = new EdgeTable();
+  /** Children of the root, indexed by folded code unit (-1: none): the first step costs one array read. */
+  private readonly rootEdges = new Int32Array(65536).fill(-1);
   private readonly targets: Array<Target | undefined> = [undefined];
-  private readonly first = new Uint8Array(65536);
   private nodeCount = 1;
 
   /** Earlier entities win when two share a name of the same kind. */
@@ -58,16 +60,15 @@ export class EntityMatcher {
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      const edge = node * 65536 + c;
-      let next = this.edges.get(edge);
-      if (next === undefined) {
+      let next = node === 0 ? this.rootEdges[c] : this.edges.get(node, c);
+      if (next < 0) {
         next = this.nodeCount++;
-        this.edges.set(edge, next);
+        if (node === 0) this.rootEdges[c] = next;
+        else this.edges.set(node, c, next);
         this.targets.push(undefined);
       }
       node = next;
     }
-    this.first[key.charCodeAt(0)] = 1;
     const old = this.targets[node];
     if (!old || RANK[target.mention] < RANK[old.mention]) this.targets[node] = target;
   }
@@ -75,40 +76,48 @@ export class EntityMatcher {
   /** Mentions in `text[from, to)`, in document order. */
   find(text: string, lines: LineIndex, from = 0, to = text.length): EntityMention[] {
     const out: EntityMention[] = [];
-    const { edges, targets, first } = this;
+    const { edges, targets, rootEdges } = this;
+    // Local copies: module bindings may compile to property reads, which this loop cannot afford.
+    const fold = FOLD;
+    const word = WORD;
+    const unspaced = UNSPACED;
+    const space = SPACE;
+    const ignored = IGNORED;
+    const positions = new PositionCursor(lines);
     let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
-      if (!first[FOLD[c]] || (i > 0 && WORD[text.charCodeAt(i - 1)] && !UNSPACED[c])) {
+      const root = rootEdges[fold[c]];
+      if (root < 0 || (i > 0 && word[text.charCodeAt(i - 1)] && !unspaced[c])) {
         i++;
         continue;
       }
-      let node = 0;
-      let j = i;
-      let best: Target | undefined;
-      let bestEnd = -1;
+      let node = root;
+      let j = i + 1;
+      let best = targets[node] && (j >= to || !word[text.charCodeAt(j)] || unspaced[c]) ? targets[node] : undefined;
+      let bestEnd = best ? j : -1;
       while (j < to) {
-        let f = FOLD[text.charCodeAt(j)];
-        if (f === IGNORED) {
+        let f = fold[text.charCodeAt(j)];
+        if (f === ignored) {
           j++;
           continue;
         }
-        let next: number | undefined;
-        if (f === SPACE) {
-          next = edges.get(node * 65536 + SPACE);
-          if (next === undefined) break;
+        let next: number;
+        if (f === space) {
+          next = edges.get(node, space);
+          if (next < 0) break;
           j++;
-          while (j < to && ((f = FOLD[text.charCodeAt(j)]) === SPACE || f === IGNORED)) j++;
+          while (j < to && ((f = fold[text.charCodeAt(j)]) === space || f === ignored)) j++;
           node = next;
           continue;
         }
-        next = edges.get(node * 65536 + f);
-        if (next === undefined) break;
+        next = edges.get(node, f);
+        if (next < 0) break;
         node = next;
         const last = text.charCodeAt(j);
         j++;
         const target = targets[node];
-        if (target && (j >= to || !WORD[text.charCodeAt(j)] || UNSPACED[last])) {
+        if (target && (j >= to || !word[text.charCodeAt(j)] || unspaced[last])) {
           best = target;
           bestEnd = j;
         }
@@ -121,7 +130,7 @@ export class EntityMatcher {
         text: text.slice(i, bestEnd),
         start: i,
         end: bestEnd,
-        range: lines.range(i, bestEnd),
+        range: { start: positions.at(i), end: positions.at(bestEnd) },
         id: best.entity.id,
         type: best.entity.type,
         name: best.entity.name,
@@ -130,6 +139,69 @@ export class EntityMatcher {
       i = bestEnd;
     }
     return out;
+  }
+}
+
+/**
+ * Trie edges (node, folded code unit) → child in an open-addressing hash table of typed arrays:
+ * no boxed keys, and a lookup touches one or two slots whatever the table's size.
+ */
+class EdgeTable {
+  private parents = new Int32Array(1024).fill(-1);
+  private chars = new Uint16Array(1024);
+  private children = new Int32Array(1024);
+  private mask = 1023;
+  private count = 0;
+
+  get(node: number, c: number): number {
+    const { parents, chars, mask } = this;
+    for (let h = slot(node, c) & mask; ; h = (h + 1) & mask) {
+      const p = parents[h];
+      if (p === node && chars[h] === c) return this.children[h];
+      if (p === -1) return -1;
+    }
+  }
+
+  set(node: number, c: number, child: number): void {
+    if ((this.count + 1) * 2 > this.mask) this.grow();
+    let h = slot(node, c) & this.mask;
+    while (this.parents[h] !== -1) h = (h + 1) & this.mask;
+    this.parents[h] = node;
+    this.chars[h] = c;
+    this.children[h] = child;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { parents, chars, children } = this;
+    const size = parents.length * 2;
+    this.parents = new Int32Array(size).fill(-1);
+    this.chars = new Uint16Array(size);
+    this.children = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let h = 0; h < parents.length; h++) if (parents[h] !== -1) this.set(parents[h], chars[h], children[h]);
+  }
+}
+
+function slot(node: number, c: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ c;
+  h ^= h >>> 15;
+  return Math.imul(h, 0x85ebca6b) >>> 0;
+}
+
+/** LSP positions for offsets that never decrease: a line cursor instead of a search per offset. */
+class PositionCursor {
+  private line = 0;
+  constructor(private readonly lines: LineIndex) {}
+
+  at(offset: number): Position {
+    const starts = this.lines.lineStarts;
+    if (offset < starts[this.line]) return this.lines.positionAt(offset);
+    while (this.line + 1 < starts.length && starts[this.line + 1] <= offset) this.line++;
+    // An offset between CR and LF (or past the end) is clamped by LineIndex.
+    if (offset > this.lines.lineEnd(this.line)) return this.lines.positionAt(offset);
+    return { line: this.line, character: offset - starts[this.line] };
   }
 }
 
