@@ -1,22 +1,35 @@
+import type { EntityAnalysis } from './entities/analyzeEntities';
+import { defaultEntityContext, statementEntities, type EntityContext } from './entities/workspaceEntities';
 import type { Problem, Statement } from './model';
 import { parseStatement } from './statement';
 
 /** Everything the features know about one document version; later analyses add one field each. */
 export interface DocumentAnalysis {
   statement: Statement;
+  /** Entity mentions, spelling hints and unknown names; computed on first use, once per version. */
+  readonly entities: EntityAnalysis;
 }
 
 export interface AnalysisOptions {
   /** Bytes (UTF-8) above which a document is not analysed. */
   maxFileSize?: number;
+  /** Entity index (bundled gazetteer + workspace catalogs) and settings; the bundled gazetteer alone when absent. */
+  entities?: EntityContext;
 }
 
 export function analyzeDocument(uri: string, version: number, text: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const statement = parseStatement({ uri, version, text, maxFileSize: options.maxFileSize });
-  return { statement };
+  let entities: EntityAnalysis | undefined;
+  const context = options.entities ?? defaultEntityContext();
+  return {
+    statement,
+    get entities() {
+      return (entities ??= statementEntities(statement, context.index, { unknownAsHints: context.unknownNamesAsHints }));
+    },
+  };
 }
 
 /** Every finding about the document, in one list, for diagnostics, quick fixes and the CLI. */
 export function problemsOf(doc: DocumentAnalysis): Problem[] {
-  return doc.statement.problems;
+  return [...doc.statement.problems, ...doc.entities.problems];
 }

@@ -4,7 +4,6 @@ import type { LineIndex } from '../text';
 import type { EntityIndex } from './entityIndex';
 import { foldKey } from './normalize';
 import { capitalisedPhrases, type CapitalisedPhrase } from './phrases';
-import { isSentenceStart } from './recognizer';
 import { SpellingIndex, type SpellingSuggestion } from './spelling';
 import type { EntityMention } from './types';
 
@@ -96,33 +95,34 @@ function unknownNames(text: string, lines: LineIndex, phrases: CapitalisedPhrase
   };
   const midSentence = new Set<string>();
   for (const p of phrases) {
-    for (const [s, e] of p.words) if (!isSentenceStart(text, s)) midSentence.add(text.slice(s, e));
+    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) midSentence.add(text.slice(p.words[k][0], p.words[k][1]));
   }
 
   const byKey = new Map<string, UnknownName>();
+  const word = (w: [number, number]) => text.slice(w[0], w[1]);
+  const isConnector = (w: [number, number]) => CONNECTOR.test(word(w));
+  const emit = (phrase: CapitalisedPhrase, run: Array<[number, number]>) => {
+    while (run.length && (isConnector(run[run.length - 1]) || NOT_NAMES.has(word(run[run.length - 1])))) run.pop();
+    if (run.length && run[0] === phrase.words[0] && phrase.sentenceStart && !midSentence.has(word(run[0]))) run.shift();
+    while (run.length && (isConnector(run[0]) || NOT_NAMES.has(word(run[0])))) run.shift();
+    if (run.length === 0 || (run.length === 1 && run[0][1] - run[0][0] < 2)) return;
+    const start = run[0][0];
+    const end = run[run.length - 1][1];
+    const written = foldKey(text.slice(start, end));
+    let entry = byKey.get(written);
+    if (!entry) byKey.set(written, (entry = { text: text.slice(start, end).replace(/\s+/g, ' '), occurrences: [] }));
+    entry.occurrences.push({ start, end, range: lines.range(start, end) });
+  };
   for (const phrase of phrases) {
     let run: Array<[number, number]> = [];
-    const word = (w: [number, number]) => text.slice(w[0], w[1]);
-    const emit = () => {
-      while (run.length && (CONNECTOR.test(word(run[run.length - 1])) || NOT_NAMES.has(word(run[run.length - 1])))) run.pop();
-      if (run.length && isSentenceStart(text, run[0][0]) && !midSentence.has(word(run[0]))) run.shift();
-      while (run.length && (CONNECTOR.test(word(run[0])) || NOT_NAMES.has(word(run[0])))) run.shift();
-      if (run.length === 1 && run[0][1] - run[0][0] < 2) run = [];
-      if (run.length) {
-        const start = run[0][0];
-        const end = run[run.length - 1][1];
-        const written = foldKey(text.slice(start, end));
-        let entry = byKey.get(written);
-        if (!entry) byKey.set(written, (entry = { text: text.slice(start, end).replace(/\s+/g, ' '), occurrences: [] }));
-        entry.occurrences.push({ start, end, range: lines.range(start, end) });
-      }
-      run = [];
-    };
     for (const w of phrase.words) {
-      if (covered(w[0], w[1])) emit();
-      else run.push(w);
+      if (!covered(w[0], w[1])) run.push(w);
+      else if (run.length) {
+        emit(phrase, run);
+        run = [];
+      }
     }
-    emit();
+    if (run.length) emit(phrase, run);
   }
   return [...byKey.values()];
 }

@@ -16,6 +16,8 @@ export const FOLD = new Uint16Array(65536);
 export const WORD = new Uint8Array(65536);
 /** 1 for ideographs and kana: names in these scripts match without word boundaries. */
 export const UNSPACED = new Uint8Array(65536);
+/** 1 for letters that have a distinct lower case, i.e. capitals. */
+export const UPPER = new Uint8Array(65536);
 
 const SPACE_LIKE = ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000' +
   '-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d';
@@ -32,6 +34,7 @@ const EXTRA_LETTERS: Record<string, string> = { 'ø': 'o', 'Ø': 'O', 'ł': 'l',
       continue;
     }
     const ch = String.fromCharCode(c);
+    if (ch !== ch.toLowerCase()) UPPER[c] = 1;
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) UNSPACED[c] = 1;
     else if (letter.test(ch)) WORD[c] = 1;
   }
@@ -57,10 +60,18 @@ const EXTRA_LETTERS: Record<string, string> = { 'ø': 'o', 'Ø': 'O', 'ł': 'l',
 
 /** Folds a catalog name into the form the scanner compares with: spaces collapsed and trimmed. */
 export function foldKey(name: string): string {
+  const fold = FOLD;
+  // Most names are already folded: return them as they are, without building a copy.
+  let same = name.length > 0 && fold[name.charCodeAt(0)] !== SPACE && fold[name.charCodeAt(name.length - 1)] !== SPACE;
+  for (let i = 0; same && i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (fold[c] !== c && !(c === SPACE && fold[name.charCodeAt(i + 1)] !== SPACE)) same = false;
+  }
+  if (same) return name;
   let out = '';
   let pendingSpace = false;
   for (let i = 0; i < name.length; i++) {
-    const f = FOLD[name.charCodeAt(i)];
+    const f = fold[name.charCodeAt(i)];
     if (f === IGNORED) continue;
     if (f === SPACE) {
       pendingSpace = out.length > 0;

@@ -1,85 +1,151 @@
+import { APOSTROPHE, FOLD, SPACE, UPPER, WORD } from './normalize';
+
 /** A run of capitalised words ("Funding Facility for Expanded Stabilization"). */
 export interface CapitalisedPhrase {
   start: number;
   end: number;
-  /** Word offsets [start, end) within the text. */
+  /** Word offsets [start, end) within the text; a possessive "’s" is left out. */
   words: Array<[number, number]>;
+  /** True when the first word opens a sentence (its capital then says nothing). */
+  sentenceStart: boolean;
 }
 
 /** Lowercase words that may join capitalised ones inside a name. */
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'to', 'de', 'del', 'des', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'e']);
-const WORD = /[\p{L}\p{N}]+(?:[-'’\u2010\u2011][\p{L}\p{N}]+)*(?:['’]s)?/gu;
-/** Between two words of one name: spaces, NBSP and at most one line break. */
-const GAP = /^[ \t\u00a0\u202f]*(?:\r\n|\r|\n)?[ \t\u00a0\u202f]*$/;
-
-function capitalised(word: string): boolean {
-  const c = word.charAt(0);
-  return c !== c.toLowerCase();
-}
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+const SENTENCE_END = new Set(['.', '!', '?', ':', ')', ';']);
+const CLOSERS = new Set(['"', '\u201d', '\u2019', "'"]);
+const OPENERS = new Set(['"', '\u201c', '\u2018', '(', '\u00ab', '[']);
 
 /**
- * Capitalised phrases of a text range, in order. Lines that look like headings (most words
- * capitalised) are skipped: capitals there say nothing about names.
+ * Capitalised phrases of a text range, in order, in one pass over the characters. Words join a phrase
+ * when only spaces and at most one line break separate them, with lower-case connectors (of, for, al…)
+ * allowed inside. Heading lines — standing alone, no sentence end, at least three longer words and 60%
+ * of them capitalised — are left out: capitals there say nothing about names.
  */
 export function capitalisedPhrases(text: string, from = 0, to = text.length): CapitalisedPhrase[] {
+  // Local copies: module bindings may compile to property reads, which this loop cannot afford.
+  const word = WORD;
+  const fold = FOLD;
+  const upper = UPPER;
   const out: CapitalisedPhrase[] = [];
+  const headings: Array<[number, number]> = [];
   let current: Array<[number, number]> = [];
-  let pendingConnectors: Array<[number, number]> = [];
-  let lastEnd = -1;
+  let connectors: Array<[number, number]> = [];
+  let currentSentenceStart = false;
+  let gapBroken = true;
+  let gapNewlines = 0;
+  let sentenceStart = true;
+  let afterSentenceEnd = false;
+  // Heading statistics of the current line.
+  let lineStart = from;
+  let longWords = 0;
+  let capitalLongWords = 0;
+  let lineEndsSentence = false;
+
   const flush = () => {
-    if (current.length) out.push({ start: current[0][0], end: current[current.length - 1][1], words: current });
+    if (current.length) out.push({ start: current[0][0], end: current[current.length - 1][1], words: current, sentenceStart: currentSentenceStart });
     current = [];
-    pendingConnectors = [];
+    connectors = [];
   };
-  const headings = headingLines(text, from, to);
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    const word = m[0];
-    if (/['’]s$/.test(word) && word.length > 2) end -= 2;
-    const contiguous = lastEnd >= 0 && GAP.test(text.slice(lastEnd, start));
-    if (!contiguous) flush();
-    lastEnd = start + m[0].length;
-    if (headings.some(([s, e]) => start >= s && start < e)) {
-      flush();
+  const endLine = (end: number, next: number) => {
+    if (longWords >= 3 && !lineEndsSentence && capitalLongWords / longWords >= 0.6) {
+      let k = next;
+      while (k < to && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (k >= to || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13) headings.push([lineStart, end]);
+    }
+    lineStart = next;
+    longWords = 0;
+    capitalLongWords = 0;
+    lineEndsSentence = false;
+  };
+
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (!word[c]) {
+      if (c === 10 || c === 13) {
+        const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+        endLine(i, next);
+        gapNewlines++;
+        if (gapNewlines >= 2) {
+          gapBroken = true;
+          sentenceStart = true;
+        }
+        i = next;
+        continue;
+      }
+      if (fold[c] !== SPACE || HYPHENS.has(c)) {
+        const ch = text.charAt(i);
+        gapBroken = true;
+        if (SENTENCE_END.has(ch)) {
+          sentenceStart = true;
+          afterSentenceEnd = ch !== ')' && ch !== ':';
+          if (ch !== ')' && (i + 1 >= to || fold[text.charCodeAt(i + 1)] === SPACE)) lineEndsSentence = true;
+        } else if (CLOSERS.has(ch) && afterSentenceEnd) {
+          sentenceStart = true;
+        } else if (!OPENERS.has(ch)) {
+          sentenceStart = false;
+        }
+      }
+      i++;
       continue;
     }
-    if (capitalised(word) && !/^\p{N}/u.test(word)) {
-      if (current.length) current.push(...pendingConnectors);
-      pendingConnectors = [];
+    // A word: letters and digits, joined by hyphens and apostrophes.
+    const start = i;
+    i++;
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (word[d]) i++;
+      else if ((HYPHENS.has(d) || fold[d] === APOSTROPHE) && i + 1 < to && word[text.charCodeAt(i + 1)]) i += 2;
+      else break;
+    }
+    let end = i;
+    const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 && fold[text.charCodeAt(end - 2)] === APOSTROPHE;
+    if (possessive) end -= 2;
+    const capital = upper[c] === 1;
+    if (end - start >= 4) {
+      longWords++;
+      if (capital) capitalLongWords++;
+    }
+    const contiguous = !gapBroken && gapNewlines <= 1;
+    if (!contiguous) flush();
+    if (capital) {
+      if (current.length) current.push(...connectors);
+      else currentSentenceStart = sentenceStart;
+      connectors = [];
       current.push([start, end]);
-      // A possessive ends the name: "Turkey’s border".
-      if (end !== lastEnd) {
-        flush();
-        lastEnd = -1;
-      }
-    } else if (current.length && CONNECTORS.has(word)) {
-      pendingConnectors.push([start, end]);
+    } else if (current.length && CONNECTORS.has(text.slice(start, end))) {
+      connectors.push([start, end]);
     } else {
       flush();
     }
+    if (possessive) flush();
+    gapBroken = false;
+    gapNewlines = 0;
+    sentenceStart = false;
+    afterSentenceEnd = false;
   }
   flush();
-  return out;
+  endLine(to, to);
+  return headings.length ? withoutHeadings(out, headings) : out;
 }
 
-/**
- * Offsets [start, end) of heading lines: standing alone (a blank line or the text's edge after them),
- * holding no sentence end, with at least three words and 60% of the longer words capitalised.
- */
-function headingLines(text: string, from: number, to: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const lineRe = /[^\r\n]+/g;
-  lineRe.lastIndex = from;
-  for (let m = lineRe.exec(text); m && m.index < to; m = lineRe.exec(text)) {
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    if (!/^(\r?\n|\r)?[ \t]*(\r?\n|\r|$)/.test(after)) continue;
-    const words = m[0].match(/[\p{L}][\p{L}'’-]{3,}/gu) ?? [];
-    if (words.length < 3 || /[.;:!?](\s|$)/.test(m[0])) continue;
-    const caps = words.filter(capitalised).length;
-    if (caps / words.length >= 0.6) out.push([m.index, m.index + m[0].length]);
+/** Drops the words that sit on heading lines, splitting phrases that leave one. */
+function withoutHeadings(phrases: CapitalisedPhrase[], headings: Array<[number, number]>): CapitalisedPhrase[] {
+  const onHeading = (offset: number) => headings.some(([s, e]) => offset >= s && offset < e);
+  const out: CapitalisedPhrase[] = [];
+  for (const p of phrases) {
+    let run: Array<[number, number]> = [];
+    const push = () => {
+      if (run.length) out.push({ start: run[0][0], end: run[run.length - 1][1], words: run, sentenceStart: p.sentenceStart && run[0] === p.words[0] });
+      run = [];
+    };
+    for (const w of p.words) {
+      if (onHeading(w[0])) push();
+      else run.push(w);
+    }
+    push();
   }
   return out;
 }
-

@@ -5,6 +5,21 @@ import { EntityIndex } from './entityIndex';
 import { bundledEntities } from './gazetteer';
 import type { Entity } from './types';
 
+/** What the document analysis needs to find entities: the index in force and the settings. */
+export interface EntityContext {
+  index: EntityIndex;
+  /** Setting `policyAnnotator.entities.unknownNamesAsHints`. */
+  unknownNamesAsHints?: boolean;
+}
+
+let bundledContext: EntityContext | undefined;
+
+/** The bundled gazetteer alone (CLI without workspace catalogs, tests). */
+export function defaultEntityContext(): EntityContext {
+  bundledContext ??= { index: new EntityIndex(bundledEntities()) };
+  return bundledContext;
+}
+
 export interface CatalogText {
   uri: string;
   text: string;
