@@ -8,7 +8,8 @@ import countries from 'world-countries';
 import { parse } from 'yaml';
 import { parseEntityCatalog } from '../server/src/core/entities/catalog';
 import { foldKey } from '../server/src/core/entities/normalize';
-import type { Entity, UnLanguage } from '../server/src/core/entities/types';
+import { BUNDLED_DATA } from '../server/src/core/entities/gazetteer';
+import type { Entity, EntitySource, UnLanguage } from '../server/src/core/entities/types';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(root, 'server', 'data');
@@ -120,7 +121,12 @@ export function buildGazetteer(): GazetteerFile {
 function compact(e: Entity): GazetteerFile['entities'][number] {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) {
-    if (k === 'source' || v === undefined) continue;
+    if (v === undefined) continue;
+    if (k === 'source') {
+      // Handwritten entries point back to their line in the YAML (go to definition); the others to gazetteer.json.
+      out.source = { uri: `${BUNDLED_DATA}gazetteer.entities.yaml`, line: (v as EntitySource).line };
+      continue;
+    }
     if (Array.isArray(v) && v.length === 0) continue;
     if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
     out[k] = v;
@@ -142,8 +148,10 @@ function slug(name: string): string {
   return foldKey(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** One entity per line, so that an entity's line in the file is known (go to definition) and diffs stay small. */
 export function serializeGazetteer(g: GazetteerFile): string {
-  return JSON.stringify(g, null, 1) + '\n';
+  const head = JSON.stringify({ schemaVersion: g.schemaVersion, sources: g.sources });
+  return `${head.slice(0, -1)},"entities":[\n${g.entities.map((e) => JSON.stringify(e)).join(',\n')}\n]}\n`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {

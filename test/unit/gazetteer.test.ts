@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { buildGazetteer, GAZETTEER_PATH, serializeGazetteer } from '../../scripts/build-gazetteer';
 import { isWebLink } from '../../server/src/core/entities/catalog';
 import { EntityIndex } from '../../server/src/core/entities/entityIndex';
-import { bundledEntities } from '../../server/src/core/entities/gazetteer';
+import { bundledEntities, resolveSource } from '../../server/src/core/entities/gazetteer';
 import { foldKey } from '../../server/src/core/entities/normalize';
 import { ENTITY_TYPES, UN_LANGUAGES } from '../../server/src/core/entities/types';
 
@@ -75,4 +77,21 @@ test('no two entities claim the same name of the same kind unless one is marked 
     }
   }
   assert.deepEqual(clashes, []);
+});
+
+test('every bundled entry knows its source line: gazetteer.json for generated ones, the YAML for handwritten ones', () => {
+  const dataDir = path.join(path.dirname(GAZETTEER_PATH));
+  const files = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    if (!files.has(file)) files.set(file, readFileSync(path.join(dataDir, file), 'utf8').split('\n'));
+    return files.get(file)!;
+  };
+  for (const e of entities) {
+    const source = resolveSource(e.source, pathToFileURL(dataDir).href)!;
+    const file = source.uri.slice(source.uri.lastIndexOf('/') + 1);
+    const line = linesOf(file)[source.line];
+    if (file === 'gazetteer.json') assert.ok(line.startsWith(`{"id":${JSON.stringify(e.id)},`), `${e.id}: ${line.slice(0, 40)}`);
+    else assert.match(line, new RegExp(`id: ${e.id.replace(/[.]/g, '\\.')}\\b`), e.id);
+  }
+  assert.equal(resolveSource(byId.get('SYR')!.source, undefined), null);
 });
