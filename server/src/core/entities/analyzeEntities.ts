@@ -15,6 +15,9 @@ export interface UnknownName {
 }
 
 export interface EntityAnalysis {
+  /** The index the mentions were found with (ids resolve here). */
+  index: EntityIndex;
+  /** In document order. */
   mentions: EntityMention[];
   spelling: SpellingSuggestion[];
   unknown: UnknownName[];
@@ -29,6 +32,8 @@ export interface EntityAnalysisInput {
   /** Analysed range; front matter is left out by starting after it. */
   from?: number;
   to?: number;
+  /** Spans found by other analyses (references to UN documents): never unknown names. */
+  known?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface EntityAnalysisOptions {
@@ -54,7 +59,7 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
   let speller = spellingIndexes.get(index);
   if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
   const spelling = speller.suggest(text, phrases);
-  const unknown = unknownNames(text, lines, phrases, [...mentions, ...spelling]);
+  const unknown = unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]);
 
   const problems: Problem[] = spelling.map((s) => ({
     range: lines.range(s.start, s.end),
@@ -74,7 +79,7 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
       }
     }
   }
-  return { mentions, spelling, unknown, problems };
+  return { index, mentions, spelling, unknown, problems };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { LineIndex } from '../text';
+import { resolveSource } from './gazetteer';
 import { EntityMatcher } from './recognizer';
 import type { Entity, EntityMention } from './types';
 
@@ -11,7 +12,11 @@ export class EntityIndex {
   readonly byId: ReadonlyMap<string, Entity>;
   private compiled: EntityMatcher | undefined;
 
-  constructor(bundled: readonly Entity[], workspace: readonly Entity[] = []) {
+  /**
+   * @param dataUri the folder of the bundled data files (server/data) as a URI, so that go to definition
+   *   can open bundled entries; without it only workspace entries have a location.
+   */
+  constructor(bundled: readonly Entity[], workspace: readonly Entity[] = [], readonly dataUri?: string) {
     const byId = new Map<string, Entity>();
     for (const e of workspace) if (!byId.has(e.id)) byId.set(e.id, e);
     for (const e of bundled) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -26,6 +31,11 @@ export class EntityIndex {
 
   find(text: string, lines: LineIndex, from?: number, to?: number): EntityMention[] {
     return this.matcher.find(text, lines, from, to);
+  }
+
+  /** Where the entry is defined: a workspace catalog line, or a line of the bundled data files. */
+  sourceOf(entity: Entity): { uri: string; line: number } | null {
+    return resolveSource(entity.source, this.dataUri);
   }
 
   /** The chain of parents, nearest first, stopping at unknown ids and cycles. */
