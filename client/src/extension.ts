@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerEntitiesView } from './entitiesView';
 import { registerStatementFileAssociation } from './fileAssociation';
 import { startLanguageClient } from './languageClient';
 import { registerTreatAsStatementCommand } from './treatAsStatement';
@@ -11,6 +12,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerTreatAsStatementCommand());
   context.subscriptions.push(registerStatementFileAssociation());
   client = await startLanguageClient(context);
+  context.subscriptions.push(registerEntitiesView(client));
 }
 
 export async function deactivate(): Promise<void> {

@@ -108,3 +108,24 @@ test('the root must be a mapping and entities a list', () => {
   assert.deepEqual(problems('entities: nope\n'), [[0, 10, DiagnosticSeverity.Error, '`entities` must be a list of entries']]);
   assert.deepEqual(problems(''), []);
 });
+
+test('the catalog store keeps the last good version of a file whose YAML breaks, and merges in order', async () => {
+  const { EntityCatalogStore } = await import('../../server/src/core/entities/catalogStore');
+  const store = new EntityCatalogStore();
+  const a = 'file:///ws/a.entities.yaml';
+  const b = 'file:///ws/b.entities.yaml';
+  store.setCatalogs([a, b]);
+  store.update(a, 'entities:\n  - { id: x, type: person, name: Jane Roe }\n');
+  store.update(b, 'entities:\n  - { id: x, type: person, name: Jane Doe }\n');
+  assert.equal(store.index.byId.get('x')!.name, 'Jane Doe', 'the later catalog wins');
+  const broken = store.update(b, 'entities:\n  - { id: x, type: person, name: [Jane\n');
+  assert.match(broken.problems[0].message, /^YAML: /);
+  assert.deepEqual(store.problemsOf(b), broken.problems);
+  assert.equal(store.index.byId.get('x')!.name, 'Jane Doe', 'the last good version stays in use');
+  store.update(b, 'entities: []\n');
+  assert.equal(store.index.byId.get('x')!.name, 'Jane Roe');
+  store.setCatalogs([b]);
+  assert.equal(store.index.byId.has('x'), false);
+  assert.equal(store.isCatalog(a), false);
+  assert.ok(store.index.byId.has('SYR'), 'the bundled gazetteer is always there');
+});
