@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerEntitiesView } from './entitiesView';
 import { registerStatementFileAssociation } from './fileAssociation';
 import { startLanguageClient } from './languageClient';
 import { DISPLAY_NAME } from './names';
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerStatementFileAssociation(log));
   client = await startLanguageClient(context, log);
   context.subscriptions.push(registerReferencesView(client));
+  context.subscriptions.push(registerEntitiesView(client));
 }
 
 export async function deactivate(): Promise<void> {
