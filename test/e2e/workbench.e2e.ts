@@ -143,8 +143,18 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
     });
   });
 
+  test('a hover over an entity shows its card', async () => {
+    await step('entity-hover', async () => {
+      await workbench.goTo(3, 94); // in "Da’esh"
+      const text = await workbench.hoverText('Islamic State in Iraq and the Levant');
+      assert.match(text, /Islamic State in Iraq and the Levant · organization/);
+      assert.match(text, /Named here by an alias: Da’esh/);
+    });
+  });
+
   test('Go to Definition on a reference moves the cursor to its catalog entry', async () => {
     await step('go-to-definition', async () => {
+      await workbench.goTo(9, 122); // in "UNSCR 2254"
       await workbench.page.keyboard.press('Escape');
       await workbench.page.keyboard.press('F12');
       await workbench.waitForActiveEditor('security-council.catalog.json');

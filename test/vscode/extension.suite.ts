@@ -174,7 +174,15 @@ suite('Policy Annotator in the extension host', () => {
     );
   });
 
-  test('(pending: issue 4) hover on an entity shows its card');
+  test('hover on an entity shows its card, under any of its names', async () => {
+    const document = await openSample(JOINT);
+    const text = await poll('a hover on Da’esh', () => hoverText(document, new vscode.Position(2, 93)));
+    assert.match(text, /^\*\*Islamic State in Iraq and the Levant\*\* · organization/);
+    assert.match(text, /_Named here by an alias: Da’esh_/);
+    const mosul = await poll('a hover on Mosul', () => hoverText(document, new vscode.Position(3, 140)));
+    assert.match(mosul, /^\*\*Mosul\*\* · location · city/);
+    assert.match(mosul, /- Part of: Iraq/);
+  });
   test('(pending: issue 5) "Tag Paragraph with Codes…" writes the codings');
 });
 
