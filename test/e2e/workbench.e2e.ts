@@ -166,7 +166,7 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
     });
   });
 
-  test('"Tag Paragraph with Codes…" changes the file', { skip: 'pending: issue 5 (coding) is not on main yet' });
+  test('"Tag Paragraph with Codes…" writes the chosen code into the statement', { skip: 'pending: issue 5 (coding) is not on main yet' });
 
   test('the extension host log shows the extension activated without errors', async () => {
     const logs = path.join(profile!.userDataDir, 'logs');

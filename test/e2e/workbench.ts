@@ -92,6 +92,28 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Ticks (or unticks) the checkbox of the row of a multi-select quick pick whose label is `label`. */
+  async toggleQuickPickItem(label: string): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const checkbox = row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first();
+    const wasChecked = await row.getAttribute('aria-checked');
+    await checkbox.click();
+    await waitFor(async () => (await row.getAttribute('aria-checked')) !== wasChecked, {
+      timeoutMs: UI_TIMEOUT_MS,
+      what: `the checkbox of ${label} to change`,
+    });
+  }
+
+  /** Accepts a multi-select quick pick with its OK button (Enter on a focused row would toggle the row). */
+  async acceptQuickPick(): Promise<void> {
+    await this.page.locator('.quick-input-widget .monaco-button', { hasText: exactly('OK') }).click({ timeout: UI_TIMEOUT_MS });
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
   /** Moves the cursor with Go to Line (Ctrl+G) to a 1-based line and column, and waits for the status bar. */
   async goTo(line: number, column: number): Promise<void> {
     await this.page.keyboard.press('Control+G');

@@ -183,7 +183,7 @@ suite('Policy Annotator in the extension host', () => {
     assert.match(mosul, /^\*\*Mosul\*\* · location · city/);
     assert.match(mosul, /- Part of: Iraq/);
   });
-  test('(pending: issue 5) "Tag Paragraph with Codes…" writes the codings');
+  test('(pending: issue 5) tagging a paragraph writes its codings');
 });
 
 async function openSample(name: string): Promise<vscode.TextDocument> {
