@@ -1,6 +1,6 @@
 import type { LineIndex } from '../text';
 import { patterns, type CompiledPatterns, type SymbolPattern } from './patterns';
-import type { Body, Pinpoint, RecognisedReference } from './types';
+import type { Body, Pinpoint, RecognisedReference, Reference } from './types';
 
 /** How far back from a keyword a body name and a pinpoint may start ("paragraph 11 (j) of the United Nations …"). */
 const PREFIX_WINDOW = 200;
@@ -33,13 +33,39 @@ function isWordChar(code: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2007 || code === 0x2009 || code === 0x200a || code === 0x202f;
+}
+
 /** The word that ends before `at`, lower-cased ("" when none). */
 function previousWord(text: string, at: number): string {
   let i = at;
-  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   const end = i;
   while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;
   return text.slice(i, end).toLowerCase();
+}
+
+/** Past optional spacing with at most one line break (the `osp` fragment, without allocating). */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  let breaks = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (breaks++ > 0) return i;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else if (isSpace(c)) i++;
+    else return i;
+  }
+}
+
+/** "Senate Joint Resolution 115": a word before the keyword that makes it someone else's resolution. */
+function isForeign(text: string, at: number, p: CompiledPatterns): boolean {
+  let before = at;
+  while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+  if (!p.foreignLastChars.has(text.charCodeAt(before - 1) | 32)) return false;
+  return p.foreignQualifiers.has(previousWord(text, at));
 }
 
 interface Prefix {
@@ -50,6 +76,11 @@ interface Prefix {
 
 /** Reads an optional pinpoint and body name that end right before `at`. */
 function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatterns): Prefix {
+  // Fast path: most keywords follow a word that can end neither a body name nor "paragraph 6 of (the)".
+  let before = at;
+  while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+  const last = text.charCodeAt(before - 1) | 32;
+  if (!p.prefixLastChars.has(last) || !p.prefixLastWords.has(previousWord(text, at))) return { start: at, body: null, pinpoint: null };
   const windowStart = Math.max(0, at - PREFIX_WINDOW);
   const m = p.prefix.exec(text.slice(windowStart, at));
   if (m === null || m[0].length === 0) return { start: at, body: null, pinpoint: null };
@@ -83,11 +114,13 @@ function readPhraseAt(
   let plural: boolean;
   let afterKeyword: number;
   let prefix: Prefix;
-  p.abbreviation.lastIndex = at;
-  const ab = p.abbreviation.exec(text);
+  let ab: RegExpExecArray | null = null;
+  if (text.charCodeAt(at) === 85 /* "U": abbreviations start so */) {
+    p.abbreviation.lastIndex = at;
+    ab = p.abbreviation.exec(text);
+  }
   if (ab !== null) {
-    const i = p.abbreviationInfo.findIndex((_, k) => ab.groups?.[`ab${k}`] !== undefined);
-    ({ body, plural } = p.abbreviationInfo[i]);
+    ({ body, plural } = p.abbreviationInfo(ab[0]));
     afterKeyword = at + ab[0].length;
     const found = readPrefix(text, at, lines, p);
     prefix = found.body === null ? found : { start: at, body: null, pinpoint: null };
@@ -95,16 +128,14 @@ function readPhraseAt(
     p.keyword.lastIndex = at;
     const kw = p.keyword.exec(text);
     if (kw === null) return null;
-    const info = p.keywordInfo[p.keywordInfo.findIndex((_, k) => kw.groups?.[`kw${k}`] !== undefined)];
+    const info = p.keywordInfo(kw[0]);
     prefix = readPrefix(text, at, lines, p);
     body = prefix.body;
-    if (body === null && (info.needsBody || p.foreignQualifiers.has(previousWord(text, at)))) return null;
+    if (body === null && (info.needsBody || isForeign(text, at, p))) return null;
     plural = info.plural;
     afterKeyword = at + kw[0].length;
   }
-  p.space.lastIndex = afterKeyword;
-  p.space.exec(text);
-  let pos = p.space.lastIndex;
+  let pos = skipSpace(text, afterKeyword);
   const start = prefix.start;
 
   // "UNSCR S/RES/2735 (2024)": a full symbol after the keyword is the one reference.
@@ -122,6 +153,9 @@ function readPhraseAt(
   // Further items of a list: each its own reference. Without a plural keyword only items that carry a year
   // or a session continue the list ("resolution 2254 and 15 members" is one reference).
   for (;;) {
+    // Lists go on only after a comma or a joining word; most references are followed by neither.
+    const after = text.charCodeAt(skipSpace(text, end));
+    if (after !== 44 /* , */ && after !== 97 /* a */ && after !== 111 /* o */ && after !== 38 /* & */) break;
     p.separator.lastIndex = end;
     if (p.separator.exec(text) === null) break;
     pos = p.separator.lastIndex;
@@ -148,7 +182,14 @@ function finish(
   lines: LineIndex,
   pinpoint: Pinpoint | null,
 ): RecognisedReference {
-  return { text: text.slice(start, end), start, end, range: lines.range(start, end), ...parts, pinpoint };
+  // One object shape for every reference keeps property access fast in long documents; the resolution
+  // fields are there from the start (as "not yet resolved") so that resolving fills them in place.
+  const ref: Reference = {
+    text: text.slice(start, end), start, end, range: lines.range(start, end), kind: parts.kind, body: parts.body,
+    symbol: parts.symbol, number: parts.number, session: parts.session, year: parts.year, part: parts.part, pinpoint,
+    status: 'unknown', adoptedYear: null, approximate: false, yearMismatch: false, reason: null,
+  };
+  return ref;
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
