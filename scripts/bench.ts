@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../server/src/core/analysis';
 import { parseStatement } from '../server/src/core/statement';
 import { LspClient } from '../test/protocol/lspClient';
+import { referenceMeasurements, stopReferenceBench } from './benchReferences';
 
 interface Measurement {
   name: string;
@@ -173,6 +174,7 @@ const measurements: Measurement[] = [
       return median(times);
     },
   },
+  ...referenceMeasurements(texts.get(10 * MB)!),
   {
     name: 'Peak memory (RSS) of the server process',
     unit: 'MB',
@@ -219,6 +221,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (server) await server.stop();
+    await stopReferenceBench();
   }
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const doc = `# Benchmarks

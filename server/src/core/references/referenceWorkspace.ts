@@ -39,6 +39,7 @@ export class ReferenceWorkspace {
   /** Problems about the configuration itself (bad paths), reported on `.policy-annotator.yaml`. */
   configErrors: string[] = [];
   private readonly seen = new Map<string, DocumentAnalysis>();
+  private syncedStamp: number | undefined;
 
   constructor(private readonly fs: FileSystem, bundledFile?: { uri: string; text: string }) {
     this.store = createCatalogStore(bundledFile);
@@ -81,9 +82,12 @@ export class ReferenceWorkspace {
   }
 
   /** Brings the citation index up to date with the analyses of the workspace (cheap when nothing changed). */
-  sync(files: Iterable<{ uri: string; analysis: DocumentAnalysis | null }>): void {
+  sync(files: () => Iterable<{ uri: string; analysis: DocumentAnalysis | null }>, stamp?: number): void {
+    // The workspace index says when nothing changed since the last sync: then there is nothing to do.
+    if (stamp !== undefined && stamp === this.syncedStamp) return;
+    this.syncedStamp = stamp;
     const present = new Set<string>();
-    for (const file of files) {
+    for (const file of files()) {
       if (file.analysis === null) continue;
       present.add(file.uri);
       if (this.seen.get(file.uri) === file.analysis) continue;
