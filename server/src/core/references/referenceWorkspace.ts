@@ -12,6 +12,8 @@ import { pinpointProblems } from './problems';
 import { ReferenceIndex } from './workspace';
 
 export const PROJECT_CONFIG = '.policy-annotator.yaml';
+/** Created by "Add to workspace catalog" when the workspace has no catalog yet. */
+const DEFAULT_CATALOG = 'workspace.catalog.yaml';
 const SEVERITIES: Record<string, DiagnosticSeverity | 'off'> = {
   off: 'off', hint: DiagnosticSeverity.Hint, information: DiagnosticSeverity.Information, warning: DiagnosticSeverity.Warning,
 };
@@ -40,6 +42,8 @@ export class ReferenceWorkspace {
   configErrors: string[] = [];
   private readonly seen = new Map<string, DocumentAnalysis>();
   private syncedStamp: number | undefined;
+  /** Project config texts by folder (null: no config), for listing a new catalog in it. */
+  private readonly configTexts = new Map<string, string | null>();
 
   constructor(private readonly fs: FileSystem, bundledFile?: { uri: string; text: string }) {
     this.store = createCatalogStore(bundledFile);
@@ -133,15 +137,28 @@ export class ReferenceWorkspace {
     return this.store.version !== before;
   }
 
-  /** "Add to workspace catalog" appends to the catalog that wins last. */
+  /**
+   * "Add to workspace catalog" appends to the catalog that wins last; without any, it creates
+   * `catalogs/workspace.catalog.yaml` in the first folder and lists it in `.policy-annotator.yaml`.
+   */
   private refreshTarget(): void {
     const sources = this.store.sources;
     const uri = sources[sources.length - 1];
-    this.context.catalogTarget = uri === undefined ? null : { uri, text: this.texts.get(uri) ?? null };
+    const folder = this.folders[0];
+    if (uri !== undefined) this.context.catalogTarget = { uri, text: this.texts.get(uri) ?? null };
+    else if (folder === undefined) this.context.catalogTarget = null;
+    else {
+      this.context.catalogTarget = {
+        uri: joinUri(joinUri(folder, 'catalogs'), DEFAULT_CATALOG),
+        text: null,
+        register: { configUri: joinUri(folder, PROJECT_CONFIG), configText: this.configTexts.get(folder) ?? null, path: `catalogs/${DEFAULT_CATALOG}` },
+      };
+    }
   }
 
   private async readProjectCatalogs(folder: string): Promise<{ catalogs: unknown; errors: string[] }> {
     const text = await this.readText(joinUri(folder, PROJECT_CONFIG));
+    this.configTexts.set(folder, text);
     if (text === null) return { catalogs: undefined, errors: [] };
     const doc = parseDocument(text);
     if (doc.errors.length > 0) return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${doc.errors[0].message.split('\n')[0]}`] };
