@@ -21,6 +21,7 @@ import { REFERENCES_REQUEST, referenceList, type ReferencesParams } from './feat
 import { referenceHighlights, referenceLocations } from './features/referenceLocations';
 import { citedDocumentSymbols } from './features/referenceWorkspaceSymbols';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
 import type { DocumentAnalysis } from './core/analysis';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
@@ -78,35 +79,47 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'policy-annotator' },
+      serverInfo: { name: 'policy-annotator', version },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
-        index.configure({ folders });
-        void references.configure({ folders }).then(() => {
-          index.invalidateAnalyses();
-          publishCatalogDiagnostics();
-          return rebuildIndex();
+  /** Runs work nobody awaits; a failure is logged, never an unhandled rejection that ends the server. */
+  function inBackground(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  connection.onInitialized(() =>
+    inBackground('Start-up', async () => {
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((folder) => folder.uri));
+          const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+          index.configure({ folders });
+          inBackground('Indexing', async () => {
+            await references.configure({ folders });
+            index.invalidateAnalyses();
+            publishCatalogDiagnostics();
+            await rebuildIndex();
+          });
         });
-      });
-    }
-    await reloadSettings();
-  });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
+      }
+      await reloadSettings();
+    }),
+  );
 
   /** Pulls `policyAnnotator` and `files` settings; when they changed, re-indexes and re-checks open documents. */
   async function reloadSettings(pushed?: unknown): Promise<void> {
     let raw: [unknown, unknown] = [undefined, undefined];
     if (capabilities.workspace?.configuration) {
-      const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
-      raw = [own, files];
+      try {
+        const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
+        raw = [own, files];
+      } catch (error) {
+        connection.console.warn(`Could not read settings, using defaults: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } else if (isRecord(pushed)) {
       raw = [pushed.policyAnnotator, pushed.files];
     }
@@ -121,8 +134,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
     await references.configure({ folders: index.folderUris, settings: referenceSettings });
     index.invalidateAnalyses();
     publishCatalogDiagnostics();
-    await registerWatchers(settings);
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    await registerWatchers(settings);
     await rebuildIndex();
   }
 
@@ -135,43 +148,46 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
+  /** Re-walks the workspace in the background, reporting progress when the client shows it. */
   async function rebuildIndex(): Promise<void> {
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Indexing policy statements', 0, undefined, false);
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    progress?.begin('Indexing policy statements', 0, undefined, false);
     let lastPercentage = -1;
     try {
       await index.rebuild((message, percentage) => {
-        if (percentage === undefined || percentage !== lastPercentage) progress.report(percentage ?? 0, message);
+        // One report per percent, not per file.
+        if (percentage !== undefined && percentage === lastPercentage) return;
+        progress?.report(percentage ?? 0, message);
         lastPercentage = percentage ?? lastPercentage;
       });
-    } catch (error) {
-      connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      progress.done();
+      progress?.done();
     }
   }
 
-  connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+  connection.onDidChangeConfiguration((change) => inBackground('Reloading settings', () => reloadSettings(change.settings)));
 
-  connection.onDidChangeWatchedFiles(async (change) => {
-    if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
-      await rebuildIndex();
-      return;
-    }
-    for (const event of change.changes) {
-      if (references.isReferenceFile(event.uri)) {
-        if (await references.fileChanged(event.uri)) {
-          index.invalidateAnalyses();
-          for (const document of documents.all()) scheduleDiagnostics(document.uri);
-          void rebuildIndex();
-        }
-        publishCatalogDiagnostics();
-        continue;
+  connection.onDidChangeWatchedFiles((change) =>
+    inBackground('Updating the index', async () => {
+      if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
+        await rebuildIndex();
+        return;
       }
-      if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
-      else await index.fileChanged(event.uri);
-    }
-  });
+      for (const event of change.changes) {
+        if (references.isReferenceFile(event.uri)) {
+          if (await references.fileChanged(event.uri)) {
+            index.invalidateAnalyses();
+            for (const document of documents.all()) scheduleDiagnostics(document.uri);
+            inBackground('Indexing', rebuildIndex);
+          }
+          publishCatalogDiagnostics();
+          continue;
+        }
+        if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
+        else await index.fileChanged(event.uri);
+      }
+    }),
+  );
 
   /** Catalog problems at their exact lines, and configuration errors on the project config. */
   function publishCatalogDiagnostics(): void {

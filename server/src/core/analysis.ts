@@ -1,3 +1,5 @@
+import type { EntityAnalysis } from './entities/analyzeEntities';
+import { defaultEntityContext, statementEntities, type EntityContext } from './entities/workspaceEntities';
 import type { Problem, Statement } from './model';
 import { analyzeReferences, type DocumentReferences, type ReferenceContext } from './references/documentReferences';
 import { parseStatement } from './statement';
@@ -7,6 +9,8 @@ export interface DocumentAnalysis {
   statement: Statement;
   /** References to UN documents, resolved against the catalogs, with their problems. */
   references: DocumentReferences;
+  /** Entity mentions, spelling hints and unknown names; computed on first use, once per version. */
+  readonly entities: EntityAnalysis;
 }
 
 export interface AnalysisOptions {
@@ -14,14 +18,25 @@ export interface AnalysisOptions {
   maxFileSize?: number;
   /** Catalogs, workspace index and settings for references; the bundled catalog alone when absent. */
   references?: ReferenceContext;
+  /** Entity index (bundled gazetteer + workspace catalogs) and settings; the bundled gazetteer alone when absent. */
+  entities?: EntityContext;
 }
 
 export function analyzeDocument(uri: string, version: number, text: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const statement = parseStatement({ uri, version, text, maxFileSize: options.maxFileSize });
-  return { statement, references: analyzeReferences(statement, options.references) };
+  const references = analyzeReferences(statement, options.references);
+  let entities: EntityAnalysis | undefined;
+  const context = options.entities ?? defaultEntityContext();
+  return {
+    statement,
+    references,
+    get entities() {
+      return (entities ??= statementEntities(statement, context.index, { unknownAsHints: context.unknownNamesAsHints }));
+    },
+  };
 }
 
 /** Every finding about the document, in one list, for diagnostics, quick fixes and the CLI. */
 export function problemsOf(doc: DocumentAnalysis): Problem[] {
-  return [...doc.statement.problems, ...doc.references.problems];
+  return [...doc.statement.problems, ...doc.references.problems, ...doc.entities.problems];
 }

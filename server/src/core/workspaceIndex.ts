@@ -8,7 +8,6 @@ import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
 import { basename, relativePath, uriKey } from './uris';
 
-
 /** Progress of a build: called with a message and, once the files are known, a percentage. */
 export type IndexProgress = (message: string, percentage?: number) => void;
 
@@ -62,7 +61,11 @@ export class WorkspaceIndex {
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
   configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; references?: ReferenceContext }): void {
-    if (options.settings) this.settings = options.settings;
+    if (options.settings) {
+      // Files skipped or analysed under another size limit must be read again, whatever their mtime.
+      if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
+      this.settings = options.settings;
+    }
     if (options.references) this.references = options.references;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     this.changeCount++;
@@ -184,6 +187,10 @@ export class WorkspaceIndex {
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
+    if (source.problem?.code === 'file-unreadable') {
+      this.disk.delete(uriKey(uri)); // gone since it was found, or not ours to read
+      return;
+    }
     const analysis =
       source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions());
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });

@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnosti
 import { problemsOf, type DocumentAnalysis } from '../core/analysis';
 import type { Problem } from '../core/model';
 import { toDiagnostic } from './diagnostics';
+import { unknownNameActions } from './entityCatalogActions';
 
 /** Quick fixes: each problem's own fixes, offered where its diagnostic is. */
 export function codeActions(doc: DocumentAnalysis, range: Range, context: CodeActionContext, token: CancellationToken): CodeAction[] {
@@ -16,6 +17,7 @@ export function codeActions(doc: DocumentAnalysis, range: Range, context: CodeAc
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.isPreferred });
     }
   }
+  actions.push(...unknownNameActions(doc, range, token));
   return actions;
 }
 
