@@ -265,10 +265,6 @@ export class CatalogStore {
     return this.index().get(symbolKey(symbol));
   }
 
-  entries(): LocatedEntry[] {
-    return [...new Set(this.index().values())];
-  }
-
   private changed(): void {
     this.merged = null;
     this.version++;

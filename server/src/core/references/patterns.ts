@@ -114,6 +114,3 @@ let compiled: CompiledPatterns | null = null;
 export function patterns(): CompiledPatterns {
   return (compiled ??= compile());
 }
-
-/** Pinpoint groups of the prefix regex: the paragraph number and "(j)(ii)" parts. */
-export const pinpointSubparts = /\(([a-z]{1,5})\)/g;

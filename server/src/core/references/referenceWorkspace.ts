@@ -70,15 +70,6 @@ export class ReferenceWorkspace {
     return this.reload();
   }
 
-  /** An editor holds a catalog with unsaved text: use it, and return its problems at their exact lines. */
-  catalogEdited(uri: string, text: string): Problem[] | null {
-    const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
-    if (source === undefined) return null;
-    this.texts.set(source, text);
-    this.refreshTarget();
-    return this.store.update(source, text);
-  }
-
   /** Problems of a workspace catalog (for diagnostics on it). */
   catalogProblems(uri: string): Problem[] {
     const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
