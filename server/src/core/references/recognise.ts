@@ -74,16 +74,16 @@ interface Prefix {
   pinpoint: Pinpoint | null;
 }
 
-/** Reads an optional pinpoint and body name that end right before `at`. */
-function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatterns): Prefix {
+/** Reads an optional pinpoint and body name that end right before `at`; null when there is neither. */
+function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatterns): Prefix | null {
   // Fast path: most keywords follow a word that can end neither a body name nor "paragraph 6 of (the)".
   let before = at;
   while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
   const last = text.charCodeAt(before - 1) | 32;
-  if (!p.prefixLastChars.has(last) || !p.prefixLastWords.has(previousWord(text, at))) return { start: at, body: null, pinpoint: null };
+  if (!p.prefixLastChars.has(last) || !p.prefixLastWords.has(previousWord(text, at))) return null;
   const windowStart = Math.max(0, at - PREFIX_WINDOW);
   const m = p.prefix.exec(text.slice(windowStart, at));
-  if (m === null || m[0].length === 0) return { start: at, body: null, pinpoint: null };
+  if (m === null || m[0].length === 0) return null;
   const g = m.groups as Groups;
   let body: Body | null = null;
   p.prefixBodies.forEach((b, i) => {
@@ -113,7 +113,7 @@ function readPhraseAt(
   let body: Body | null;
   let plural: boolean;
   let afterKeyword: number;
-  let prefix: Prefix;
+  let prefix: Prefix | null;
   let ab: RegExpExecArray | null = null;
   if (text.charCodeAt(at) === 85 /* "U": abbreviations start so */) {
     p.abbreviation.lastIndex = at;
@@ -123,25 +123,24 @@ function readPhraseAt(
     ({ body, plural } = p.abbreviationInfo(ab[0]));
     afterKeyword = at + ab[0].length;
     const found = readPrefix(text, at, lines, p);
-    prefix = found.body === null ? found : { start: at, body: null, pinpoint: null };
+    prefix = found?.body === null ? found : null;
   } else {
     p.keyword.lastIndex = at;
-    const kw = p.keyword.exec(text);
-    if (kw === null) return null;
-    const info = p.keywordInfo(kw[0]);
+    if (!p.keyword.test(text)) return null;
+    afterKeyword = p.keyword.lastIndex;
+    const info = p.keywordInfo(text.slice(at, afterKeyword));
     prefix = readPrefix(text, at, lines, p);
-    body = prefix.body;
+    body = prefix?.body ?? null;
     if (body === null && (info.needsBody || isForeign(text, at, p))) return null;
     plural = info.plural;
-    afterKeyword = at + kw[0].length;
   }
   let pos = skipSpace(text, afterKeyword);
-  const start = prefix.start;
+  const start = prefix?.start ?? at;
+  const pinpoint = prefix?.pinpoint ?? null;
 
   // "UNSCR S/RES/2735 (2024)": a full symbol after the keyword is the one reference.
   if (text.charCodeAt(pos + 1) === 47) {
-    const symbolEnd = readSymbolAt(text, pos, lines, p, out, start, prefix.pinpoint);
-    return symbolEnd;
+    return readSymbolAt(text, pos, lines, p, out, start, pinpoint);
   }
   p.item.lastIndex = pos;
   let item = p.item.exec(text);
@@ -149,7 +148,7 @@ function readPhraseAt(
   const first = itemReference(item.groups as Groups, body);
   if (first === null) return null;
   let end = pos + item[0].length;
-  out.push(finish(first, text, start, end, lines, prefix.pinpoint));
+  out.push(finish(first, text, start, end, lines, pinpoint));
   // Further items of a list: each its own reference. Without a plural keyword only items that carry a year
   // or a session continue the list ("resolution 2254 and 15 members" is one reference).
   for (;;) {
@@ -260,7 +259,7 @@ function readSymbolAt(
     if (parts === null) continue;
     const end = at + m[0].length;
     const lead = start ?? at;
-    const pin = pinpoint !== undefined ? pinpoint : readPrefix(text, at, lines, p).pinpoint;
+    const pin = pinpoint !== undefined ? pinpoint : (readPrefix(text, at, lines, p)?.pinpoint ?? null);
     out.push(finish(parts, text, lead, end, lines, pin));
     return end;
   }
