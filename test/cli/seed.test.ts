@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { sharedDir } from '../shared';
 import { runCli } from './cliHelpers';
 
-test('the seed over the CLI: 15 paragraphs labelled 1–15, the title, the web-boilerplate and misspelling hints', (t) => {
+test('the seed over the CLI: 15 paragraphs labelled 1–15, the title, the web-boilerplate hint', (t) => {
   const dir = sharedDir(t, 'seeds');
   if (!dir) return;
   // A glob: the seeds are .txt files, which a directory argument would not pick up.
@@ -12,12 +12,17 @@ test('the seed over the CLI: 15 paragraphs labelled 1–15, the title, the web-b
   const [file] = JSON.parse(exported.stdout).files;
   assert.equal(file.title, 'Joint Statement by the Small Group of the Global Coalition');
   assert.deepEqual(file.paragraphs.map((p: { label: string }) => p.label), Array.from({ length: 15 }, (_, i) => String(i + 1)));
-  assert.deepEqual(file.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['entity-spelling', 'info'], ['web-boilerplate', 'hint']]);
+  // This issue's findings; other analyses (entities, references) may add their own.
+  const own = (code: string) => code === 'web-boilerplate' || code.startsWith('paragraph-') || code.startsWith('file-');
+  assert.deepEqual(
+    file.diagnostics.filter((d: { code: string }) => own(d.code)).map((d: { code: string; severity: string }) => [d.code, d.severity]),
+    [['web-boilerplate', 'hint']],
+  );
 
   const checked = runCli(['check', '*.txt'], dir);
   assert.equal(checked.code, 0);
-  const lines = checked.stdout.trimEnd().split('\n');
-  assert.equal(lines.length, 2);
-  assert.match(lines[0], /^000_\w+\.txt:15:\d+ info entity-spelling Did you mean Staffan de Mistura\?/);
-  assert.match(lines[1], /^000_\w+\.txt:19:1 hint web-boilerplate /);
+  assert.deepEqual(
+    checked.stdout.split('\n').filter((line) => own(line.split(' ')[2] ?? '')).map((line) => line.replace(/^000_\w+\.txt/, 'seed').slice(0, 31)),
+    ['seed:19:1 hint web-boilerplate '],
+  );
 });
