@@ -1,6 +1,29 @@
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text';
 import { patterns, type CompiledPatterns, type SymbolPattern } from './patterns';
 import type { Body, Pinpoint, RecognisedReference, Reference } from './types';
+
+/**
+ * LSP ranges for offsets that mostly grow as the scan moves on: a line cursor that walks forward instead of a
+ * binary search per position (same results as LineIndex.range).
+ */
+class RangeCursor {
+  private line = 0;
+  constructor(readonly lines: LineIndex) {}
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Position {
+    const starts = this.lines.lineStarts;
+    if (offset < starts[this.line]) return this.lines.positionAt(offset);
+    let l = this.line;
+    while (l + 1 < starts.length && starts[l + 1] <= offset) l++;
+    this.line = l;
+    return { line: l, character: Math.min(offset, this.lines.lineEnd(l)) - starts[l] };
+  }
+}
 
 /** How far back from a keyword a body name and a pinpoint may start ("paragraph 11 (j) of the United Nations …"). */
 const PREFIX_WINDOW = 200;
@@ -13,6 +36,7 @@ type Groups = Record<string, string | undefined>;
  */
 export function recogniseReferences(lines: LineIndex, from = 0, to = lines.text.length): RecognisedReference[] {
   const text = lines.text;
+  const cursor = new RangeCursor(lines);
   const p = patterns();
   const out: RecognisedReference[] = [];
   const prefilter = p.prefilter;
@@ -20,7 +44,7 @@ export function recogniseReferences(lines: LineIndex, from = 0, to = lines.text.
   let m: RegExpExecArray | null;
   while ((m = prefilter.exec(text)) !== null && m.index < to) {
     const at = m.index;
-    const end = text.charCodeAt(at + 1) === 47 /* "/" */ ? readSymbolAt(text, at, lines, p, out) : readPhraseAt(text, at, lines, p, out);
+    const end = text.charCodeAt(at + 1) === 47 /* "/" */ ? readSymbolAt(text, at, cursor, p, out) : readPhraseAt(text, at, cursor, p, out);
     if (end !== null && end > prefilter.lastIndex) prefilter.lastIndex = end;
   }
   prefilter.lastIndex = 0;
@@ -75,7 +99,7 @@ interface Prefix {
 }
 
 /** Reads an optional pinpoint and body name that end right before `at`; null when there is neither. */
-function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatterns): Prefix | null {
+function readPrefix(text: string, at: number, lines: RangeCursor, p: CompiledPatterns): Prefix | null {
   // Fast path: most keywords follow a word that can end neither a body name nor "paragraph 6 of (the)".
   let before = at;
   while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
@@ -105,7 +129,7 @@ function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatte
 function readPhraseAt(
   text: string,
   at: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   p: CompiledPatterns,
   out: RecognisedReference[],
 ): number | null {
@@ -178,7 +202,7 @@ function finish(
   text: string,
   start: number,
   end: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   pinpoint: Pinpoint | null,
 ): RecognisedReference {
   // One object shape for every reference keeps property access fast in long documents; the resolution
@@ -244,7 +268,7 @@ function itemReference(g: Groups, body: Body | null): Parts | null {
 function readSymbolAt(
   text: string,
   at: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   p: CompiledPatterns,
   out: RecognisedReference[],
   start?: number,
