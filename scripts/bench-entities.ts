@@ -1,5 +1,6 @@
 // Entity recognition benchmarks (part of `npm run bench`): matching throughput with the full bundled
 // gazetteer, and the scaling claim — the same text scanned with 100 and with 50,000 catalog entries.
+import { analyzeEntities } from '../server/src/core/entities/analyzeEntities';
 import { EntityIndex } from '../server/src/core/entities/entityIndex';
 import { bundledEntities } from '../server/src/core/entities/gazetteer';
 import { EntityMatcher } from '../server/src/core/entities/recognizer';
@@ -105,6 +106,11 @@ export function benchEntities(log: (line: string) => void = console.log): { thro
     });
   }
   sizes.forEach((n, k) => log(`entities: ${n.toLocaleString('en')} entries (${matchers[k].size} trie nodes): ${times[k].toFixed(1)} ms for ${mb.toFixed(1)} MB`));
+  const oneMb = generateText(1_000_000);
+  const oneMbLines = new LineIndex(oneMb);
+  const analysis = bestOf(5, () => analyzeEntities({ uri: 'file:///bench.statement', text: oneMb, lines: oneMbLines }, full));
+  log(`entities: whole entity analysis (mentions, spelling hints, unknown names) of a 1 MB statement: ${analysis.toFixed(1)} ms`);
+
   const scalingRatio = times[1] / times[0];
   log(`entities: 50,000 vs 100 entries: ${scalingRatio.toFixed(2)}x (target <= 1.5x)`);
   return { throughputMBs, scalingRatio };

@@ -19,8 +19,11 @@ import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
 import { WorkspaceIndex } from './core/workspaceIndex';
+import { EntityServer } from './entityServer';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
+import { entityDefinition, entityHighlights, entityReferences, entityWorkspaceSymbols } from './features/entityNavigation';
+import { entitySemanticTokens, entityTokensLegend } from './features/entitySemanticTokens';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
@@ -31,9 +34,12 @@ import { workspaceSymbols } from './features/workspaceSymbols';
 const DIAGNOSTICS_DELAY_MS = 50;
 
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
-export function startServer(connection: Connection, fs: FileSystem): void {
+export function startServer(connection: Connection, fs: FileSystem, dataUri?: string): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
+  const entities = new EntityServer(connection, fs, dataUri ?? '', (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
+  const analyses = () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
+  let currentSettings: Settings | null = null;
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -49,7 +55,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    index.configure({ folders });
+    index.configure({ folders, entities: entities.context });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -59,6 +65,10 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        semanticTokensProvider: { legend: entityTokensLegend, full: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'policy-annotator' },
@@ -74,6 +84,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         const removed = new Set(event.removed.map((folder) => folder.uri));
         const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
         index.configure({ folders });
+        if (currentSettings) void entities.reload(folders, currentSettings).then(() => refreshOpenDocuments());
         void rebuildIndex();
       });
     }
@@ -95,6 +106,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
     if (key === settingsKey) return;
     settingsKey = key;
     index.configure({ settings, filesExclude });
+    currentSettings = settings;
+    await entities.reload(index.folderUris, settings);
     await registerWatchers(settings);
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
     await rebuildIndex();
@@ -103,7 +116,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   /** Asks the client to report changes to statement files and .gitignore files (when it allows registration). */
   async function registerWatchers(settings: Settings): Promise<void> {
     if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
-    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore'];
+    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', '**/*.{yaml,yml}'];
     const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
     watcherRegistration?.dispose();
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
@@ -128,6 +141,10 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
 
   connection.onDidChangeWatchedFiles(async (change) => {
+    if (currentSettings && change.changes.some((event) => entities.isCatalogFile(event.uri))) {
+      await entities.reload(index.folderUris, currentSettings);
+      refreshOpenDocuments();
+    }
     if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
       await rebuildIndex();
       return;
@@ -169,19 +186,30 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
-  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)));
+  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)));
+  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => entityDefinition(doc, params.position, token)));
+  connection.onReferences((params, token) =>
+    withAnalysis(params.textDocument.uri, null, (doc) => entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token)),
+  );
+  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => entityHighlights(doc, params.position, token)));
+  connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, { data: [] }, (doc) => entitySemanticTokens(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
-    const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    return workspaceSymbols(analyses, params.query, token);
+    return [...workspaceSymbols(analyses(), params.query, token), ...entityWorkspaceSymbols(entities.context().index, params.query, analyses, token)];
   });
 
   connection.onShutdown(() => {
     for (const timer of pendingDiagnostics.values()) clearTimeout(timer);
     pendingDiagnostics.clear();
   });
+
+  /** After a catalog change: new diagnostics for open documents, and re-colouring. */
+  function refreshOpenDocuments(): void {
+    for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+  }
 
   function withAnalysis<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
     const analysis = analysisOf(uri);

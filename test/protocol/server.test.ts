@@ -81,7 +81,7 @@ test('settings are pulled with workspace/configuration and file watchers registe
   };
   assert.deepEqual(
     watchers.watchers.map((w) => w.globPattern),
-    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore'],
+    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore', '**/*.{yaml,yml}'],
   );
   assert.ok(client.registrations.some((r) => r.method === DidChangeConfigurationNotification.method));
 });

@@ -1,4 +1,4 @@
-import { analyzeDocument, type DocumentAnalysis } from './analysis';
+import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from './analysis';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
@@ -48,6 +48,8 @@ interface Folder {
 export class WorkspaceIndex {
   private folders: Folder[] = [];
   private settings: Settings = defaultSettings;
+  /** The entity context of every analysis (see AnalysisOptions.entities). */
+  private entities: AnalysisOptions['entities'];
   private excludeGlobs: string[] = [];
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
@@ -57,8 +59,9 @@ export class WorkspaceIndex {
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[] }): void {
+  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; entities?: AnalysisOptions['entities'] }): void {
     if (options.settings) this.settings = options.settings;
+    if (options.entities) this.entities = options.entities;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     const uris = options.folders ?? this.folderUris;
     this.folders = uris.map((uri) => ({ uri, filter: this.newFilter() }));
@@ -155,14 +158,14 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize });
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize, entities: this.entities });
     return entry.analysis;
   }
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
     const analysis =
-      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize });
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize, entities: this.entities });
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
   }
 

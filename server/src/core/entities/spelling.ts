@@ -27,6 +27,7 @@ interface Candidate {
  * must agree: one or two typing errors, not a different name.
  */
 export class SpellingIndex {
+  /** Candidates by word count, length and first letter: a window meets only names it could be a typo of. */
   private readonly buckets = new Map<string, Candidate[]>();
   private readonly exact = new Set<string>();
 
@@ -38,7 +39,7 @@ export class SpellingIndex {
         if (kind === 'acronym' || kind === 'demonym') continue;
         const words = key.split(' ');
         if (words.length < 2 || !/^\p{Lu}/u.test(key)) continue;
-        const bucket = `${words.length}:${key.length}`;
+        const bucket = `${words.length}:${key.length}:${key.charAt(0)}`;
         let list = this.buckets.get(bucket);
         if (!list) this.buckets.set(bucket, (list = []));
         list.push({ key, name, entity });
@@ -81,8 +82,7 @@ export class SpellingIndex {
     let best: Candidate | undefined;
     let bestDistance = limit + 1;
     for (let len = key.length - limit; len <= key.length + limit; len++) {
-      for (const c of this.buckets.get(`${wordCount}:${len}`) ?? []) {
-        if (c.key.charAt(0) !== key.charAt(0)) continue;
+      for (const c of this.buckets.get(`${wordCount}:${len}:${key.charAt(0)}`) ?? []) {
         const d = distance(c.key, key);
         if (d > 0 && d < bestDistance) {
           best = c;
