@@ -12,10 +12,11 @@ test('the seed over the CLI: 15 paragraphs labelled 1–15, the title, the web-b
   const [file] = JSON.parse(exported.stdout).files;
   assert.equal(file.title, 'Joint Statement by the Small Group of the Global Coalition');
   assert.deepEqual(file.paragraphs.map((p: { label: string }) => p.label), Array.from({ length: 15 }, (_, i) => String(i + 1)));
-  assert.deepEqual(file.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['web-boilerplate', 'hint']]);
+  assert.deepEqual(file.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['web-boilerplate', 'hint'], ['entity-spelling', 'info']]);
 
   const checked = runCli(['check', '*.txt'], dir);
   assert.equal(checked.code, 0);
   assert.match(checked.stdout, /^000_\w+\.txt:19:1 hint web-boilerplate /);
-  assert.equal(checked.stdout.split('\n').length, 2);
+  assert.match(checked.stdout, /\n000_\w+\.txt:15:492 info entity-spelling Did you mean Staffan de Mistura\?\n$/);
+  assert.equal(checked.stdout.split('\n').length, 3);
 });

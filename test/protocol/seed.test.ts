@@ -25,7 +25,7 @@ test('the seed over LSP: title holding 15 paragraphs labelled 1–15, and the we
     );
     assert.equal(paragraphs[0].name, '1. These are essential milestones in our campaign to put Da’esh…');
     const published = await client.diagnosticsFor(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['web-boilerplate', 4, 18]]);
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['web-boilerplate', 4, 18], ['entity-spelling', 3, 14]]);
   } finally {
     assert.equal(await client.stop(), 0);
   }
