@@ -2,10 +2,11 @@
 import { version } from '../../../package.json';
 import { checkCommand } from './check';
 import { UsageError, type CliIo, type Command } from './command';
+import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
 
-const commands: Command[] = [checkCommand, exportCommand, lspCommand];
+const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 
