@@ -20,7 +20,7 @@ export interface EntityAnalysis {
   /** In document order. */
   mentions: EntityMention[];
   spelling: SpellingSuggestion[];
-  unknown: UnknownName[];
+  readonly unknown: UnknownName[];
   /** `entity-spelling` (information) and, when asked, `entity-unknown` (hint). */
   problems: Problem[];
 }
@@ -59,7 +59,8 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
   let speller = spellingIndexes.get(index);
   if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
   const spelling = speller.suggest(text, phrases);
-  const unknown = unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]);
+  let unknown: UnknownName[] | undefined;
+  const unknownOf = () => (unknown ??= unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]));
 
   const problems: Problem[] = spelling.map((s) => ({
     range: lines.range(s.start, s.end),
@@ -73,13 +74,22 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
     }],
   }));
   if (options.unknownAsHints) {
-    for (const name of unknown) {
+    for (const name of unknownOf()) {
       for (const o of name.occurrences) {
         problems.push({ range: o.range, severity: DiagnosticSeverity.Hint, code: 'entity-unknown', message: `'${name.text}' is not in any entity catalog` });
       }
     }
   }
-  return { index, mentions, spelling, unknown, problems };
+  return {
+    index,
+    mentions,
+    spelling,
+    problems,
+    // Only the CLI, the code actions and the hints setting need them: collected on first use.
+    get unknown() {
+      return unknownOf();
+    },
+  };
 }
 
 /**

@@ -50,6 +50,8 @@ export class SpellingIndex {
   /** Near misses in the given phrases; at most one per phrase window, never overlapping. */
   suggest(text: string, phrases: readonly CapitalisedPhrase[]): SpellingSuggestion[] {
     const out: SpellingSuggestion[] = [];
+    // Statements repeat their names: each distinct window is looked up once.
+    const memo = new Map<string, Candidate | null>();
     for (const phrase of phrases) {
       const words = phrase.words;
       let i = 0;
@@ -65,7 +67,8 @@ export class SpellingIndex {
             i += n - 1;
             break;
           }
-          const best = this.closest(key, n);
+          let best = memo.get(key);
+          if (best === undefined) memo.set(key, (best = this.closest(key, n) ?? null));
           if (best) found = { start, end, written: key, entity: best.entity, suggestion: best.name };
         }
         if (found) {
