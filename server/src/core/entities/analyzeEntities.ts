@@ -54,8 +54,10 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
   const { text, lines, uri } = input;
   const from = input.from ?? 0;
   const to = input.to ?? text.length;
-  const mentions = index.find(text, lines, from, to);
   const phrases = capitalisedPhrases(text, from, to);
+  const found = index.find(text, lines, from, to);
+  const local = locallyDefinedAcronyms(text, found, phrases);
+  const mentions = local.size ? found.filter((m) => !(m.mention === 'acronym' && local.has(m.text))) : found;
   let speller = spellingIndexes.get(index);
   if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
   const spelling = speller.suggest(text, phrases);
@@ -90,6 +92,33 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
       return unknownOf();
     },
   };
+}
+
+/**
+ * Acronyms that the text defines for something else: "the International Stabilization Force (ISF)" makes
+ * ISF local to this document, so the catalog's ISF (Iraqi Security Forces) is not meant. An acronym after
+ * the catalog's own long name ("Government of National Accord (GNA)") stays.
+ */
+function locallyDefinedAcronyms(text: string, mentions: readonly EntityMention[], phrases: readonly CapitalisedPhrase[]): Set<string> {
+  const local = new Set<string>();
+  let byEnd: Map<number, CapitalisedPhrase> | undefined;
+  for (const m of mentions) {
+    if (m.mention !== 'acronym' || text.charAt(m.start - 1) !== '(' || local.has(m.text)) continue;
+    let k = m.start - 2;
+    while (k >= 0 && text.charAt(k) === ' ') k--;
+    byEnd ??= new Map(phrases.map((p) => [p.end, p]));
+    const phrase = byEnd.get(k + 1);
+    if (!phrase) continue;
+    const letters = m.text.replace(/s$/, '');
+    const capitals = phrase.words.filter(([s]) => /\p{Lu}/u.test(text.charAt(s)));
+    if (capitals.length < letters.length) continue;
+    const tail = capitals.slice(capitals.length - letters.length);
+    if (tail.map(([s]) => text.charAt(s)).join('') !== letters) continue;
+    const longStart = tail[0][0];
+    const sameEntity = mentions.some((o) => o.id === m.id && o.end <= m.start && o.end > longStart);
+    if (!sameEntity) local.add(m.text);
+  }
+  return local;
 }
 
 /**
