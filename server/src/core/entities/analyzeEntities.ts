@@ -102,7 +102,8 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
 function locallyDefinedAcronyms(text: string, mentions: readonly EntityMention[], phrases: readonly CapitalisedPhrase[]): Set<string> {
   const local = new Set<string>();
   let byEnd: Map<number, CapitalisedPhrase> | undefined;
-  for (const m of mentions) {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
     if (m.mention !== 'acronym' || text.charAt(m.start - 1) !== '(' || local.has(m.text)) continue;
     let k = m.start - 2;
     while (k >= 0 && text.charAt(k) === ' ') k--;
@@ -115,7 +116,9 @@ function locallyDefinedAcronyms(text: string, mentions: readonly EntityMention[]
     const tail = capitals.slice(capitals.length - letters.length);
     if (tail.map(([s]) => text.charAt(s)).join('') !== letters) continue;
     const longStart = tail[0][0];
-    const sameEntity = mentions.some((o) => o.id === m.id && o.end <= m.start && o.end > longStart);
+    // Mentions are in order: only those just before the acronym can cover its long form.
+    let sameEntity = false;
+    for (let j = i - 1; j >= 0 && mentions[j].end > longStart && !sameEntity; j--) sameEntity = mentions[j].id === m.id;
     if (!sameEntity) local.add(m.text);
   }
   return local;
@@ -137,9 +140,19 @@ function unknownNames(text: string, lines: LineIndex, phrases: CapitalisedPhrase
     }
     return lo < sorted.length && sorted[lo].start < e;
   };
+  // Words that open a sentence count only if the file also capitalises them mid-sentence: look for those
+  // few words only, comparing lengths before slicing.
+  const openers = new Set<string>();
+  for (const p of phrases) if (p.sentenceStart) openers.add(text.slice(p.words[0][0], p.words[0][1]));
+  const openerLengths = new Set([...openers].map((w) => w.length));
   const midSentence = new Set<string>();
   for (const p of phrases) {
-    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) midSentence.add(text.slice(p.words[k][0], p.words[k][1]));
+    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) {
+      const [s, e] = p.words[k];
+      if (!openerLengths.has(e - s)) continue;
+      const w = text.slice(s, e);
+      if (openers.has(w)) midSentence.add(w);
+    }
   }
 
   const byKey = new Map<string, UnknownName>();
