@@ -8,7 +8,7 @@ import type { FileSystem } from './core/fileSystem';
 import type { Settings } from './core/settings';
 import { decodeSource } from './core/sourceFile';
 import { basename, joinUri, relativePath, uriKey } from './core/uris';
-import { toDiagnostic } from './features/diagnostics';
+import type { Problem } from './core/model';
 import { registerEntityRequests } from './entityRequests';
 
 export const PROJECT_CONFIG = '.policy-annotator.yaml';
@@ -22,13 +22,12 @@ export class EntityServer {
   private readonly store: EntityCatalogStore;
   private folders: string[] = [];
   private catalogsByFolder = new Map<string, string[]>();
-  private published = new Set<string>();
   private unknownNamesAsHints = false;
 
   constructor(
     private readonly connection: Connection,
     private readonly fs: FileSystem,
-    dataUri: string,
+    dataUri: string | undefined,
     analysisOf: (uri: string) => DocumentAnalysis | null,
     private readonly openText: (uri: string) => string | null,
   ) {
@@ -50,7 +49,7 @@ export class EntityServer {
     return basename(uri) === PROJECT_CONFIG || [...this.catalogsByFolder.values()].some((list) => list.some((c) => uriKey(c) === uriKey(uri)));
   }
 
-  /** Reads every folder's catalog list and every catalog, and publishes the catalogs' problems. */
+  /** Reads every folder's catalog list and every catalog (the server then publishes `catalogProblems`). */
   async reload(folders: string[], settings: Settings): Promise<void> {
     this.folders = folders;
     this.unknownNamesAsHints = settings.entities.unknownNamesAsHints;
@@ -72,14 +71,16 @@ export class EntityServer {
     }
     this.store.setCatalogs(all);
     for (const uri of all) this.store.update(uri, await this.readText(uri));
-    const now = new Set<string>();
-    for (const uri of all) {
-      const problems = this.store.problemsOf(uri);
-      if (problems.length || this.published.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
-      if (problems.length) now.add(uri);
-    }
-    for (const uri of this.published) if (!now.has(uri) && !all.includes(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
-    this.published = now;
+  }
+
+  /** The entity catalog files in use, for publishing their diagnostics. */
+  catalogUris(): string[] {
+    return [...this.catalogsByFolder.values()].flat();
+  }
+
+  /** The `entities:` problems of a catalog file, at its exact lines. */
+  catalogProblems(uri: string): Problem[] {
+    return this.store.problemsOf(uri);
   }
 
   private async readText(uri: string): Promise<string | null> {

@@ -13,7 +13,15 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { ReferenceWorkspace } from './core/references/referenceWorkspace';
+import { citationIncomingCalls, citationOutgoingCalls, prepareCitationHierarchy } from './features/referenceCallHierarchy';
+import { referenceDefinition } from './features/referenceDefinition';
+import { referenceLinks } from './features/referenceLinks';
+import { REFERENCES_REQUEST, referenceList, type ReferencesParams } from './features/referenceList';
+import { referenceHighlights, referenceLocations } from './features/referenceLocations';
+import { citedDocumentSymbols } from './features/referenceWorkspaceSymbols';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
 import type { DocumentAnalysis } from './core/analysis';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
@@ -21,7 +29,7 @@ import { basename } from './core/uris';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import { EntityServer } from './entityServer';
 import { codeActions } from './features/codeActions';
-import { diagnostics } from './features/diagnostics';
+import { diagnostics, toDiagnostic } from './features/diagnostics';
 import { entityDefinition, entityHighlights, entityReferences, entityWorkspaceSymbols } from './features/entityNavigation';
 import { entitySemanticTokens, entityTokensLegend } from './features/entitySemanticTokens';
 import { documentSymbols } from './features/documentSymbols';
@@ -30,14 +38,23 @@ import { hover } from './features/hover';
 import { selectionRanges } from './features/selectionRanges';
 import { workspaceSymbols } from './features/workspaceSymbols';
 
+/** Files whose changes matter to references: project configs and catalogs. */
+const CATALOG_GLOBS = ['**/.policy-annotator.yaml', '**/*.{yaml,yml}', '**/*.catalog.json'];
+
 /** Diagnostics wait this long after the last change of a document, so typing does not analyse every key. */
 const DIAGNOSTICS_DELAY_MS = 50;
 
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
-export function startServer(connection: Connection, fs: FileSystem, dataUri?: string): void {
+export function startServer(
+  connection: Connection,
+  fs: FileSystem,
+  options: { bundledCatalog?: { uri: string; text: string }; entityDataUri?: string } = {},
+): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
-  const entities = new EntityServer(connection, fs, dataUri ?? '', (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
+  const references = new ReferenceWorkspace(fs, options.bundledCatalog);
+  const entities = new EntityServer(connection, fs, options.entityDataUri, (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
+  index.configure({ references: references.context, entities: entities.context });
   const analyses = () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
   let currentSettings: Settings | null = null;
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
@@ -55,7 +72,7 @@ export function startServer(connection: Connection, fs: FileSystem, dataUri?: st
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    index.configure({ folders, entities: entities.context });
+    index.configure({ folders });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -68,92 +85,145 @@ export function startServer(connection: Connection, fs: FileSystem, dataUri?: st
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         semanticTokensProvider: { legend: entityTokensLegend, full: true },
+        callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'policy-annotator' },
+      serverInfo: { name: 'policy-annotator', version },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
-        index.configure({ folders });
-        if (currentSettings) void entities.reload(folders, currentSettings).then(() => refreshOpenDocuments());
-        void rebuildIndex();
-      });
-    }
-    await reloadSettings();
-  });
+  /** Runs work nobody awaits; a failure is logged, never an unhandled rejection that ends the server. */
+  function inBackground(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  connection.onInitialized(() =>
+    inBackground('Start-up', async () => {
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((folder) => folder.uri));
+          const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+          index.configure({ folders });
+          inBackground('Indexing', async () => {
+            await references.configure({ folders });
+            if (currentSettings) await entities.reload(folders, currentSettings);
+            index.invalidateAnalyses();
+            publishCatalogDiagnostics();
+            await rebuildIndex();
+          });
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
+      }
+      await reloadSettings();
+    }),
+  );
 
   /** Pulls `policyAnnotator` and `files` settings; when they changed, re-indexes and re-checks open documents. */
   async function reloadSettings(pushed?: unknown): Promise<void> {
     let raw: [unknown, unknown] = [undefined, undefined];
     if (capabilities.workspace?.configuration) {
-      const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
-      raw = [own, files];
+      try {
+        const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
+        raw = [own, files];
+      } catch (error) {
+        connection.console.warn(`Could not read settings, using defaults: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } else if (isRecord(pushed)) {
       raw = [pushed.policyAnnotator, pushed.files];
     }
     const settings = readSettings(raw[0]);
     const filesExclude = readFilesExclude(raw[1]);
-    const key = JSON.stringify([settings, filesExclude]);
+    const own = isRecord(raw[0]) ? raw[0] : {};
+    const referenceSettings = { catalogs: own.catalogs, uncataloguedSeverity: isRecord(own.references) ? own.references.uncataloguedSeverity : undefined };
+    const key = JSON.stringify([settings, filesExclude, referenceSettings]);
     if (key === settingsKey) return;
     settingsKey = key;
     index.configure({ settings, filesExclude });
+    await references.configure({ folders: index.folderUris, settings: referenceSettings });
     currentSettings = settings;
     await entities.reload(index.folderUris, settings);
-    await registerWatchers(settings);
+    index.invalidateAnalyses();
+    publishCatalogDiagnostics();
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    await registerWatchers(settings);
     await rebuildIndex();
   }
 
   /** Asks the client to report changes to statement files and .gitignore files (when it allows registration). */
   async function registerWatchers(settings: Settings): Promise<void> {
     if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
-    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', '**/*.{yaml,yml}'];
+    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', ...CATALOG_GLOBS];
     const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
     watcherRegistration?.dispose();
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
+  /** Re-walks the workspace in the background, reporting progress when the client shows it. */
   async function rebuildIndex(): Promise<void> {
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Indexing policy statements', 0, undefined, false);
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    progress?.begin('Indexing policy statements', 0, undefined, false);
     let lastPercentage = -1;
     try {
       await index.rebuild((message, percentage) => {
-        if (percentage === undefined || percentage !== lastPercentage) progress.report(percentage ?? 0, message);
+        // One report per percent, not per file.
+        if (percentage !== undefined && percentage === lastPercentage) return;
+        progress?.report(percentage ?? 0, message);
         lastPercentage = percentage ?? lastPercentage;
       });
-    } catch (error) {
-      connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      progress.done();
+      progress?.done();
     }
   }
 
-  connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+  connection.onDidChangeConfiguration((change) => inBackground('Reloading settings', () => reloadSettings(change.settings)));
 
-  connection.onDidChangeWatchedFiles(async (change) => {
-    if (currentSettings && change.changes.some((event) => entities.isCatalogFile(event.uri))) {
-      await entities.reload(index.folderUris, currentSettings);
-      refreshOpenDocuments();
+  connection.onDidChangeWatchedFiles((change) =>
+    inBackground('Updating the index', async () => {
+      if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
+        await rebuildIndex();
+        return;
+      }
+      if (currentSettings && change.changes.some((event) => entities.isCatalogFile(event.uri))) {
+        await entities.reload(index.folderUris, currentSettings);
+        publishCatalogDiagnostics();
+        for (const document of documents.all()) scheduleDiagnostics(document.uri);
+        if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      }
+      for (const event of change.changes) {
+        if (references.isReferenceFile(event.uri)) {
+          if (await references.fileChanged(event.uri)) {
+            index.invalidateAnalyses();
+            for (const document of documents.all()) scheduleDiagnostics(document.uri);
+            inBackground('Indexing', rebuildIndex);
+          }
+          publishCatalogDiagnostics();
+          continue;
+        }
+        if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
+        else await index.fileChanged(event.uri);
+      }
+    }),
+  );
+
+  /** Catalog problems at their exact lines, and configuration errors on the project config. */
+  function publishCatalogDiagnostics(): void {
+    // A catalog file may hold document entries and entities: its diagnostics are both loaders' problems.
+    for (const uri of new Set([...references.store.sources, ...entities.catalogUris()])) {
+      const problems = [...references.catalogProblems(uri), ...entities.catalogProblems(uri)];
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
     }
-    if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
-      await rebuildIndex();
-      return;
-    }
-    for (const event of change.changes) {
-      if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
-      else await index.fileChanged(event.uri);
-    }
-  });
+    for (const message of references.configErrors) connection.console.warn(message);
+  }
+
+  /** The analysis with the citation index brought up to date, for features that look across the workspace. */
+  function withReferences<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
+    references.sync(index.files());
+    return withAnalysis(uri, empty, feature);
+  }
 
   function scheduleDiagnostics(uri: string): void {
     clearTimeout(pendingDiagnostics.get(uri));
@@ -164,7 +234,9 @@ export function startServer(connection: Connection, fs: FileSystem, dataUri?: st
         const document = documents.get(uri);
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
-        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, CancellationToken.None) });
+        references.sync(index.files());
+        const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
@@ -186,30 +258,48 @@ export function startServer(connection: Connection, fs: FileSystem, dataUri?: st
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
-  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)));
-  connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => entityDefinition(doc, params.position, token)));
-  connection.onReferences((params, token) =>
-    withAnalysis(params.textDocument.uri, null, (doc) => entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token)),
+  // A position is a reference or an entity mention: the reference feature answers first, then the entity one.
+  connection.onHover((params, token) => withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)));
+  connection.onDefinition((params, token) =>
+    withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token) ?? entityDefinition(doc, params.position, token)),
   );
-  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => entityHighlights(doc, params.position, token)));
+  connection.onReferences((params, token) =>
+    withReferences(
+      params.textDocument.uri,
+      null,
+      (doc) =>
+        referenceLocations(doc, params.position, params.context.includeDeclaration, token) ??
+        entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token),
+    ),
+  );
+  connection.onDocumentHighlight((params, token) =>
+    withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token) ?? entityHighlights(doc, params.position, token)),
+  );
   connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, { data: [] }, (doc) => entitySemanticTokens(doc, token)));
+  connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (doc) => referenceLinks(doc, token)));
+  connection.languages.callHierarchy.onPrepare((params, token) =>
+    withReferences(params.textDocument.uri, null, (doc) => prepareCitationHierarchy(doc, params.position, token)),
+  );
+  connection.languages.callHierarchy.onIncomingCalls((params, token) => (references.sync(index.files()), citationIncomingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (references.sync(index.files()), citationOutgoingCalls(params.item, references.context, token)));
+  connection.onRequest(REFERENCES_REQUEST, (params: ReferencesParams, token) => withAnalysis(params.uri, [], (doc) => referenceList(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
-    return [...workspaceSymbols(analyses(), params.query, token), ...entityWorkspaceSymbols(entities.context().index, params.query, analyses, token)];
+    const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
+    references.sync(index.files());
+    return [
+      ...citedDocumentSymbols(references.context, params.query, token),
+      ...workspaceSymbols(analyses, params.query, token),
+      ...entityWorkspaceSymbols(entities.context().index, params.query, () => analyses, token),
+    ];
   });
 
   connection.onShutdown(() => {
     for (const timer of pendingDiagnostics.values()) clearTimeout(timer);
     pendingDiagnostics.clear();
   });
-
-  /** After a catalog change: new diagnostics for open documents, and re-colouring. */
-  function refreshOpenDocuments(): void {
-    for (const document of documents.all()) scheduleDiagnostics(document.uri);
-    if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-  }
 
   function withAnalysis<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
     const analysis = analysisOf(uri);

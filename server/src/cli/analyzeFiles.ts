@@ -2,6 +2,7 @@ import { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analysis';
 import type { FileSystem } from '../core/fileSystem';
+import type { ReferenceContext } from '../core/references/documentReferences';
 import type { Settings } from '../core/settings';
 import { readSourceFile } from '../core/sourceFile';
 import { diagnostics } from '../features/diagnostics';
@@ -15,15 +16,22 @@ export interface AnalyzedFile extends InputFile {
 
 /**
  * Reads and analyses one file through the same core and diagnostics feature as the language server.
- * `entities`: the entity index with workspace catalogs (cli/entities.ts); the bundled gazetteer when absent.
+ * `references` and `entities`: contexts with the workspace catalogs (cli/referenceCatalogs.ts,
+ * cli/entities.ts); the bundled data alone when absent.
  */
-export async function analyzeFile(fs: FileSystem, file: InputFile, settings: Settings, entities?: AnalysisOptions['entities']): Promise<AnalyzedFile> {
+export async function analyzeFile(
+  fs: FileSystem,
+  file: InputFile,
+  settings: Settings,
+  references?: ReferenceContext,
+  entities?: AnalysisOptions['entities'],
+): Promise<AnalyzedFile> {
   const source = await readSourceFile(fs, file.uri, settings.maxFileSize);
   if (source.text === null) {
     const { range, severity, code, message } = source.problem;
     return { ...file, analysis: null, diagnostics: [{ range, severity, code, source: 'policy-annotator', message }] };
   }
-  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, entities });
+  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, references, entities });
   return { ...file, analysis, diagnostics: diagnostics(analysis, CancellationToken.None) };
 }
 

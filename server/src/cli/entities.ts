@@ -68,7 +68,7 @@ Exit code: 0 done, 1 a catalog has errors, 2 bad arguments or missing files.`,
     const { context, errors } = cliEntityContext(io.cwd, values.catalog ?? [], io);
     const fs = new NodeFileSystem();
     for (const input of await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.'])) {
-      const { analysis } = await analyzeFile(fs, input, defaultSettings, context);
+      const { analysis } = await analyzeFile(fs, input, defaultSettings, undefined, context);
       if (!analysis) continue;
       const at = (r: { start: { line: number; character: number } }) => `${input.path}:${r.start.line + 1}:${r.start.character + 1}`;
       if (values.unknown) {

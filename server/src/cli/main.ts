@@ -1,12 +1,13 @@
 // The policy-annotator CLI (dist/cli.js). Each subcommand lives in its own file; add it to `commands`.
 import { version } from '../../../package.json';
+import { catalogImportCommand } from './catalogImport';
 import { checkCommand } from './check';
 import { UsageError, type CliIo, type Command } from './command';
 import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
 
-const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand];
+const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand, catalogImportCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 

@@ -1,4 +1,5 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from './analysis';
+import type { ReferenceContext } from './references/documentReferences';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
@@ -6,7 +7,6 @@ import { PathFilter } from './pathFilter';
 import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
 import { basename, relativePath, uriKey } from './uris';
-
 
 /** Progress of a build: called with a message and, once the files are known, a percentage. */
 export type IndexProgress = (message: string, percentage?: number) => void;
@@ -51,6 +51,7 @@ export class WorkspaceIndex {
   /** The entity context of every analysis (see AnalysisOptions.entities). */
   private entities: AnalysisOptions['entities'];
   private excludeGlobs: string[] = [];
+  private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
   /** Incremented by every rebuild so that a superseded build stops early. */
@@ -59,8 +60,19 @@ export class WorkspaceIndex {
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; entities?: AnalysisOptions['entities'] }): void {
-    if (options.settings) this.settings = options.settings;
+  configure(options: {
+    folders?: string[];
+    settings?: Settings;
+    filesExclude?: string[];
+    references?: ReferenceContext;
+    entities?: AnalysisOptions['entities'];
+  }): void {
+    if (options.settings) {
+      // Files skipped or analysed under another size limit must be read again, whatever their mtime.
+      if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
+      this.settings = options.settings;
+    }
+    if (options.references) this.references = options.references;
     if (options.entities) this.entities = options.entities;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     const uris = options.folders ?? this.folderUris;
@@ -116,6 +128,12 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Something every analysis depends on changed (catalogs): open documents are re-analysed on demand, disk files by the next rebuild. */
+  invalidateAnalyses(): void {
+    for (const entry of this.open.values()) entry.analysis = null;
+    for (const entry of this.disk.values()) entry.mtime = -1;
+  }
+
   /** An editor opened or changed a document: remember its text; it is analysed on demand. */
   setOpenDocument(uri: string, version: number, text: string): void {
     const key = uriKey(uri);
@@ -158,15 +176,23 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize, entities: this.entities });
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, this.analysisOptions());
     return entry.analysis;
   }
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
+    if (source.problem?.code === 'file-unreadable') {
+      this.disk.delete(uriKey(uri)); // gone since it was found, or not ours to read
+      return;
+    }
     const analysis =
-      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize, entities: this.entities });
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions());
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
+  }
+
+  private analysisOptions(): AnalysisOptions {
+    return { maxFileSize: this.settings.maxFileSize, references: this.references, entities: this.entities };
   }
 
   private newFilter(): PathFilter {

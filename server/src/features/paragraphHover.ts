@@ -7,11 +7,12 @@ import { containsPosition } from '../core/text';
 import { selectionRangeOf } from './documentSymbols';
 import { paragraphEntitiesSection } from './entityHover';
 import { escapeMarkdown, plural } from './markdown';
+import { referencesSection } from './referenceParagraphSection';
 
 /** Lines that describe what a paragraph holds; later analyses (references, entities, codes) add theirs here. */
 export type ParagraphSection = (doc: DocumentAnalysis, p: Paragraph) => string | null;
 
-const sections: ParagraphSection[] = [subparagraphsSection, paragraphEntitiesSection];
+const sections: ParagraphSection[] = [subparagraphsSection, referencesSection, paragraphEntitiesSection];
 
 /** The paragraph card, shown on a paragraph's marker (or the first line of an unnumbered paragraph). */
 export function paragraphHover(doc: DocumentAnalysis, position: Position, token: CancellationToken): Hover | null {
