@@ -9,10 +9,11 @@ import { analyzeDocument, problemsOf } from '../server/src/core/analysis';
 import { parseStatement } from '../server/src/core/statement';
 import { LspClient } from '../test/protocol/lspClient';
 import { referenceMeasurements, stopReferenceBench } from './benchReferences';
+import { entityMeasurements } from './bench-entities';
 
 interface Measurement {
   name: string;
-  unit: 'MB/s' | 'ms' | 'MB';
+  unit: 'MB/s' | 'ms' | 'MB' | '×';
   /** Met when the value is at least (MB/s) or at most (ms, MB) this. */
   target?: number;
   run(): Promise<number>;
@@ -194,6 +195,7 @@ const measurements: Measurement[] = [
       return kb / 1024;
     },
   },
+  ...entityMeasurements,
   {
     name: 'Peak memory (RSS) of the benchmark process (10 MB parses)',
     unit: 'MB',

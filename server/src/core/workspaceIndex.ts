@@ -48,6 +48,8 @@ interface Folder {
 export class WorkspaceIndex {
   private folders: Folder[] = [];
   private settings: Settings = defaultSettings;
+  /** The entity context of every analysis (see AnalysisOptions.entities). */
+  private entities: AnalysisOptions['entities'];
   private excludeGlobs: string[] = [];
   private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
@@ -60,13 +62,20 @@ export class WorkspaceIndex {
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; references?: ReferenceContext }): void {
+  configure(options: {
+    folders?: string[];
+    settings?: Settings;
+    filesExclude?: string[];
+    references?: ReferenceContext;
+    entities?: AnalysisOptions['entities'];
+  }): void {
     if (options.settings) {
       // Files skipped or analysed under another size limit must be read again, whatever their mtime.
       if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
       this.settings = options.settings;
     }
     if (options.references) this.references = options.references;
+    if (options.entities) this.entities = options.entities;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     this.changeCount++;
     const uris = options.folders ?? this.folderUris;
@@ -198,7 +207,7 @@ export class WorkspaceIndex {
   }
 
   private analysisOptions(): AnalysisOptions {
-    return { maxFileSize: this.settings.maxFileSize, references: this.references };
+    return { maxFileSize: this.settings.maxFileSize, references: this.references, entities: this.entities };
   }
 
   private newFilter(): PathFilter {

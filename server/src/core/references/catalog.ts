@@ -75,7 +75,8 @@ export const ENTRY_FIELDS: Record<keyof CatalogEntry, FieldCheck> = {
   notes: isString,
   approximate: (n, d) => (typeof scalarValue(n, d) === 'boolean' ? null : 'must be true or false'),
 };
-const ROOT_KEYS = new Set(['version', 'entries', '$schema', '$comment']);
+/** `entities` belongs to the entity catalog (docs/ENTITIES.md), which may share the file. */
+const ROOT_KEYS = new Set(['version', 'entries', 'entities', '$schema', '$comment']);
 
 /** The key that identifies a document: spacing dropped, and the year dropped from "S/RES/N (YYYY)" (numbers are unique). */
 const keys = new Map<string, string>();
@@ -149,6 +150,8 @@ export function parseCatalog(text: string, uri: string): ParsedCatalog {
     else if (!ROOT_KEYS.has(key)) problem(ks, ke, DiagnosticSeverity.Warning, 'catalog-unknown-key', `Unknown key "${key}" (expected version, entries).`);
   }
   const entries: LocatedEntry[] = [];
+  // A file with only an entity catalog has no document entries, and nothing wrong with it.
+  if (!entriesNode && root.has('entities')) return { entries, problems };
   const seq = isAlias(entriesNode) ? entriesNode.resolve(doc) : entriesNode;
   if (!isSeq(seq)) {
     const [s, e] = entriesNode ? at(entriesNode) : at(root);
