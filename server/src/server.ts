@@ -27,8 +27,11 @@ import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
 import { WorkspaceIndex } from './core/workspaceIndex';
+import { EntityServer } from './entityServer';
 import { codeActions } from './features/codeActions';
 import { diagnostics, toDiagnostic } from './features/diagnostics';
+import { entityDefinition, entityHighlights, entityReferences, entityWorkspaceSymbols } from './features/entityNavigation';
+import { entitySemanticTokens, entityTokensLegend } from './features/entitySemanticTokens';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
@@ -42,11 +45,18 @@ const CATALOG_GLOBS = ['**/.policy-annotator.yaml', '**/*.{yaml,yml}', '**/*.cat
 const DIAGNOSTICS_DELAY_MS = 50;
 
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
-export function startServer(connection: Connection, fs: FileSystem, options: { bundledCatalog?: { uri: string; text: string } } = {}): void {
+export function startServer(
+  connection: Connection,
+  fs: FileSystem,
+  options: { bundledCatalog?: { uri: string; text: string }; entityDataUri?: string } = {},
+): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
   const references = new ReferenceWorkspace(fs, options.bundledCatalog);
-  index.configure({ references: references.context });
+  const entities = new EntityServer(connection, fs, options.entityDataUri, (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
+  index.configure({ references: references.context, entities: entities.context });
+  const analyses = () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
+  let currentSettings: Settings | null = null;
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -76,6 +86,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         referencesProvider: true,
         documentHighlightProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: entityTokensLegend, full: true },
         callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -97,6 +108,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
           index.configure({ folders });
           inBackground('Indexing', async () => {
             await references.configure({ folders });
+            if (currentSettings) await entities.reload(folders, currentSettings);
             index.invalidateAnalyses();
             publishCatalogDiagnostics();
             await rebuildIndex();
@@ -132,6 +144,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
     settingsKey = key;
     index.configure({ settings, filesExclude });
     await references.configure({ folders: index.folderUris, settings: referenceSettings });
+    currentSettings = settings;
+    await entities.reload(index.folderUris, settings);
     index.invalidateAnalyses();
     publishCatalogDiagnostics();
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
@@ -173,6 +187,12 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         await rebuildIndex();
         return;
       }
+      if (currentSettings && change.changes.some((event) => entities.isCatalogFile(event.uri))) {
+        await entities.reload(index.folderUris, currentSettings);
+        publishCatalogDiagnostics();
+        for (const document of documents.all()) scheduleDiagnostics(document.uri);
+        if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      }
       for (const event of change.changes) {
         if (references.isReferenceFile(event.uri)) {
           if (await references.fileChanged(event.uri)) {
@@ -191,15 +211,22 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
 
   /** Catalog problems at their exact lines, and configuration errors on the project config. */
   function publishCatalogDiagnostics(): void {
-    for (const uri of references.store.sources) {
-      void connection.sendDiagnostics({ uri, diagnostics: references.catalogProblems(uri).map(toDiagnostic) });
+    // A catalog file may hold document entries and entities: its diagnostics are both loaders' problems.
+    for (const uri of new Set([...references.store.sources, ...entities.catalogUris()])) {
+      const problems = [...references.catalogProblems(uri), ...entities.catalogProblems(uri)];
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
     }
     for (const message of references.configErrors) connection.console.warn(message);
   }
 
+  /** Brings the citation index up to date (skipped when the workspace index reports no change). */
+  function syncReferences(): void {
+    references.sync(() => index.files(), index.changes);
+  }
+
   /** The analysis with the citation index brought up to date, for features that look across the workspace. */
   function withReferences<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
-    references.sync(index.files());
+    syncReferences();
     return withAnalysis(uri, empty, feature);
   }
 
@@ -212,7 +239,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         const document = documents.get(uri);
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
-        references.sync(index.files());
+        syncReferences();
         const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
       }, DIAGNOSTICS_DELAY_MS),
@@ -236,26 +263,42 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
-  connection.onHover((params, token) => withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)));
-  connection.onDefinition((params, token) => withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token)));
-  connection.onReferences((params, token) =>
-    withReferences(params.textDocument.uri, null, (doc) => referenceLocations(doc, params.position, params.context.includeDeclaration, token)),
+  // A position is a reference or an entity mention: the reference feature answers first, then the entity one.
+  connection.onHover((params, token) => withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)));
+  connection.onDefinition((params, token) =>
+    withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token) ?? entityDefinition(doc, params.position, token)),
   );
-  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token)));
+  connection.onReferences((params, token) =>
+    withReferences(
+      params.textDocument.uri,
+      null,
+      (doc) =>
+        referenceLocations(doc, params.position, params.context.includeDeclaration, token) ??
+        entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token),
+    ),
+  );
+  connection.onDocumentHighlight((params, token) =>
+    withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token) ?? entityHighlights(doc, params.position, token)),
+  );
+  connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, { data: [] }, (doc) => entitySemanticTokens(doc, token)));
   connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (doc) => referenceLinks(doc, token)));
   connection.languages.callHierarchy.onPrepare((params, token) =>
     withReferences(params.textDocument.uri, null, (doc) => prepareCitationHierarchy(doc, params.position, token)),
   );
-  connection.languages.callHierarchy.onIncomingCalls((params, token) => (references.sync(index.files()), citationIncomingCalls(params.item, references.context, token)));
-  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (references.sync(index.files()), citationOutgoingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onIncomingCalls((params, token) => (syncReferences(), citationIncomingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (syncReferences(), citationOutgoingCalls(params.item, references.context, token)));
   connection.onRequest(REFERENCES_REQUEST, (params: ReferencesParams, token) => withAnalysis(params.uri, [], (doc) => referenceList(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
     const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    references.sync(index.files());
-    return [...citedDocumentSymbols(references.context, params.query, token), ...workspaceSymbols(analyses, params.query, token)];
+    syncReferences();
+    return [
+      ...citedDocumentSymbols(references.context, params.query, token),
+      ...workspaceSymbols(analyses, params.query, token),
+      ...entityWorkspaceSymbols(entities.context().index, params.query, () => analyses, token),
+    ];
   });
 
   connection.onShutdown(() => {

@@ -134,9 +134,14 @@ test('readSourceFile and decodeSource', async () => {
 });
 
 test('settings: typed, defaulted, wrong types ignored', () => {
-  assert.deepEqual(readSettings(undefined), { files: [], maxFileSize: 20_000_000 });
-  assert.deepEqual(readSettings({ files: ['**/*.txt', 3, ''], maxFileSize: 1000.7 }), { files: ['**/*.txt'], maxFileSize: 1000 });
-  assert.deepEqual(readSettings({ files: '**/*.txt', maxFileSize: 'big' }), { files: [], maxFileSize: 20_000_000 });
+  const none = { catalogs: [], entities: { unknownNamesAsHints: false } };
+  assert.deepEqual(readSettings(undefined), { files: [], maxFileSize: 20_000_000, ...none });
+  assert.deepEqual(readSettings({ files: ['**/*.txt', 3, ''], maxFileSize: 1000.7 }), { files: ['**/*.txt'], maxFileSize: 1000, ...none });
+  assert.deepEqual(readSettings({ files: '**/*.txt', maxFileSize: 'big' }), { files: [], maxFileSize: 20_000_000, ...none });
+  assert.deepEqual(readSettings({ catalogs: ['a.entities.yaml', 7], entities: { unknownNamesAsHints: true } }), {
+    files: [], maxFileSize: 20_000_000, catalogs: ['a.entities.yaml'], entities: { unknownNamesAsHints: true },
+  });
+  assert.deepEqual(readSettings({ catalogs: 'a.yaml', entities: { unknownNamesAsHints: 'yes' } }), { files: [], maxFileSize: 20_000_000, ...none });
   assert.deepEqual(readFilesExclude({ exclude: { '**/.git': true, '**/x': false, '**/*.js': { when: '$(basename).ts' } } }), ['**/.git']);
   assert.deepEqual(readFilesExclude(null), []);
 });

@@ -3,10 +3,11 @@ import { version } from '../../../package.json';
 import { catalogImportCommand } from './catalogImport';
 import { checkCommand } from './check';
 import { UsageError, type CliIo, type Command } from './command';
+import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
 
-const commands: Command[] = [checkCommand, exportCommand, lspCommand, catalogImportCommand];
+const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand, catalogImportCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 

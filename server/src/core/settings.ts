@@ -10,11 +10,19 @@ export interface Settings {
   files: string[];
   /** Files larger than this (bytes, UTF-8) are not analysed. */
   maxFileSize: number;
+  /** Workspace catalog files, relative to the workspace folder, after those of .policy-annotator.yaml. */
+  catalogs: string[];
+  entities: {
+    /** Show capitalised names that no catalog knows as `entity-unknown` hints. */
+    unknownNamesAsHints: boolean;
+  };
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   files: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  catalogs: [],
+  entities: { unknownNamesAsHints: false },
 });
 
 /** The globs that always make a file a statement. */
@@ -28,7 +36,9 @@ export function readSettings(raw: unknown): Settings {
     : defaultSettings.files;
   const size = section.maxFileSize;
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 0 ? Math.floor(size) : defaultSettings.maxFileSize;
-  return { files: [...files], maxFileSize };
+  const catalogs = Array.isArray(section.catalogs) ? section.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
+  const entities = isRecord(section.entities) ? section.entities : {};
+  return { files: [...files], maxFileSize, catalogs, entities: { unknownNamesAsHints: entities.unknownNamesAsHints === true } };
 }
 
 /**
