@@ -213,7 +213,7 @@ async function poll<T>(
   what: string,
   probe: () => Thenable<T | undefined | null | false> | T | undefined | null | false,
   accept: (value: T) => boolean = () => true,
-  timeoutMs = 30_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
