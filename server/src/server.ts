@@ -219,9 +219,14 @@ export function startServer(
     for (const message of references.configErrors) connection.console.warn(message);
   }
 
+  /** Brings the citation index up to date (skipped when the workspace index reports no change). */
+  function syncReferences(): void {
+    references.sync(() => index.files(), index.changes);
+  }
+
   /** The analysis with the citation index brought up to date, for features that look across the workspace. */
   function withReferences<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
-    references.sync(index.files());
+    syncReferences();
     return withAnalysis(uri, empty, feature);
   }
 
@@ -234,7 +239,7 @@ export function startServer(
         const document = documents.get(uri);
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
-        references.sync(index.files());
+        syncReferences();
         const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
       }, DIAGNOSTICS_DELAY_MS),
@@ -280,15 +285,15 @@ export function startServer(
   connection.languages.callHierarchy.onPrepare((params, token) =>
     withReferences(params.textDocument.uri, null, (doc) => prepareCitationHierarchy(doc, params.position, token)),
   );
-  connection.languages.callHierarchy.onIncomingCalls((params, token) => (references.sync(index.files()), citationIncomingCalls(params.item, references.context, token)));
-  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (references.sync(index.files()), citationOutgoingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onIncomingCalls((params, token) => (syncReferences(), citationIncomingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (syncReferences(), citationOutgoingCalls(params.item, references.context, token)));
   connection.onRequest(REFERENCES_REQUEST, (params: ReferencesParams, token) => withAnalysis(params.uri, [], (doc) => referenceList(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
     const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    references.sync(index.files());
+    syncReferences();
     return [
       ...citedDocumentSymbols(references.context, params.query, token),
       ...workspaceSymbols(analyses, params.query, token),

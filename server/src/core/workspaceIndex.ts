@@ -54,6 +54,8 @@ export class WorkspaceIndex {
   private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
+  /** Bumped whenever a file's analysis may have changed, so that derived indexes can skip unchanged states. */
+  private changeCount = 0;
   /** Incremented by every rebuild so that a superseded build stops early. */
   private generation = 0;
 
@@ -75,9 +77,15 @@ export class WorkspaceIndex {
     if (options.references) this.references = options.references;
     if (options.entities) this.entities = options.entities;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
+    this.changeCount++;
     const uris = options.folders ?? this.folderUris;
     this.folders = uris.map((uri) => ({ uri, filter: this.newFilter() }));
     for (const entry of this.open.values()) entry.analysis = null;
+  }
+
+  /** Changes when any file's analysis may have changed (a stamp for caches built over `files()`). */
+  get changes(): number {
+    return this.changeCount;
   }
 
   get folderUris(): string[] {
@@ -97,6 +105,7 @@ export class WorkspaceIndex {
     }
     const keep = new Set(found.map((file) => uriKey(file.uri)));
     for (const key of this.disk.keys()) if (!keep.has(key)) this.disk.delete(key);
+    this.changeCount++;
     for (let i = 0; i < found.length; i++) {
       if (generation !== this.generation) return;
       const { uri, mtime } = found[i];
@@ -108,6 +117,7 @@ export class WorkspaceIndex {
 
   /** A file was created or changed on disk: (re)analyse it if it is a statement file of the workspace. */
   async fileChanged(uri: string): Promise<void> {
+    this.changeCount++;
     if (!this.isStatementFile(uri)) {
       this.disk.delete(uriKey(uri));
       return;
@@ -122,6 +132,7 @@ export class WorkspaceIndex {
 
   /** A file or directory was deleted on disk. */
   fileDeleted(uri: string): void {
+    this.changeCount++;
     const key = uriKey(uri);
     for (const known of [...this.disk.keys()]) {
       if (known === key || known.startsWith(`${key}/`)) this.disk.delete(known);
@@ -130,6 +141,7 @@ export class WorkspaceIndex {
 
   /** Something every analysis depends on changed (catalogs): open documents are re-analysed on demand, disk files by the next rebuild. */
   invalidateAnalyses(): void {
+    this.changeCount++;
     for (const entry of this.open.values()) entry.analysis = null;
     for (const entry of this.disk.values()) entry.mtime = -1;
   }
@@ -140,10 +152,12 @@ export class WorkspaceIndex {
     const known = this.open.get(key);
     if (known && known.version === version && known.text === text) return;
     this.open.set(key, { uri, version, text, analysis: null });
+    this.changeCount++;
   }
 
   closeDocument(uri: string): void {
     this.open.delete(uriKey(uri));
+    this.changeCount++;
   }
 
   /** The analysis of an open document (cached per URI and version), else of the indexed disk file. */
@@ -189,6 +203,7 @@ export class WorkspaceIndex {
     const analysis =
       source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions());
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
+    this.changeCount++;
   }
 
   private analysisOptions(): AnalysisOptions {
