@@ -17,14 +17,14 @@ export interface Paragraph {
   kind: ParagraphKind;
   style: MarkerStyle | null;
   /** The marker as written ("(a)", "1."), null when unnumbered. */
-  marker: string | null;
-  markerRange: Range | null;
+  readonly marker: string | null;
+  readonly markerRange: Range | null;
   /** Offsets of the paragraph's own text: from its marker (or first character) to the end of its last line. */
   start: number;
   end: number;
   /** Offset of the first character after the marker and its spacing. */
   textStart: number;
-  range: Range;
+  readonly range: Range;
   /** 0 for top level. */
   depth: number;
   parent: number | null;
@@ -32,7 +32,7 @@ export interface Paragraph {
   /** Offset where this paragraph's last descendant ends (equals `end` without children). */
   subtreeEnd: number;
   /** Start of the text with whitespace collapsed, cut at a word boundary with "…". */
-  excerpt: string;
+  readonly excerpt: string;
 }
 
 export interface FrontMatter {

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { LANGUAGE_ID } from './names';
+
+export const TREAT_AS_STATEMENT_COMMAND = 'policyAnnotator.treatAsStatement';
+
+/** "Policy Annotator: Treat This File as a Policy Statement": switches the active editor's language. */
+export function registerTreatAsStatementCommand(): vscode.Disposable {
+  return vscode.commands.registerCommand(TREAT_AS_STATEMENT_COMMAND, async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showInformationMessage('Open a file first, then treat it as a policy statement.');
+      return;
+    }
+    await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+  });
+}
