@@ -55,7 +55,9 @@ test('Markdown report, escaped', () => {
 
 ## Frequency
 
-| Code | Total | With sub-codes |
+Paragraphs coded with each code; categories also count paragraphs coded with their sub-codes.
+
+| Code | Paragraphs | With sub-codes |
 | --- | ---: | ---: |
 | HUM Humanitarian | 0 | 1 |
 | HUM.AID Aid | 1 |  |
@@ -67,7 +69,7 @@ test('Markdown report, escaped', () => {
 Paragraphs coded with both codes.
 
 | Code | Code | Paragraphs |
-| --- | ---: | ---: |
+| --- | --- | ---: |
 | CT Counter-terrorism | XX | 1 |
 | HUM.AID Aid | CT Counter-terrorism | 1 |
 
@@ -82,7 +84,7 @@ Paragraphs coded with both codes.
 ## By cited document
 
 | Code | Document | Paragraphs |
-| --- | ---: | ---: |
+| --- | --- | ---: |
 | CT Counter-terrorism | S/RES/2178 (2014) | 1 |
 | XX | S/RES/2178 (2014) | 1 |
 

@@ -1,6 +1,6 @@
 import type { Paragraph, ParagraphKind, Statement } from '../model';
 import type { Codebook } from './codebook';
-import { normalizeText, type Codings } from './codings';
+import type { Codings } from './codings';
 
 /** One paragraph of one file, as reports and the CSV export see it. */
 export interface ReportRow {
@@ -21,7 +21,7 @@ export type ParagraphFacts = (p: Paragraph) => { references: string[]; entities:
 const EXCERPT_MAX = 200;
 
 function excerptOf(statement: Statement, p: Paragraph): string {
-  const text = normalizeText(statement.text.slice(p.textStart, Math.min(p.end, p.textStart + EXCERPT_MAX * 2 + 64)));
+  const text = statement.text.slice(p.textStart, Math.min(p.end, p.textStart + EXCERPT_MAX * 2 + 64)).replace(/\s+/g, ' ').trim();
   if (text.length <= EXCERPT_MAX) return text;
   const cut = text.lastIndexOf(' ', EXCERPT_MAX);
   return text.slice(0, cut > EXCERPT_MAX / 2 ? cut : EXCERPT_MAX) + '…';
@@ -127,8 +127,9 @@ function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|#]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '\\' + c)).replace(/\s+/g, ' ');
 }
 
-function table(header: string[], rows: (string | number)[][]): string[] {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+/** A Markdown table whose first `textColumns` columns are left-aligned text and the rest right-aligned counts. */
+function table(header: string[], rows: (string | number)[][], textColumns = 1): string[] {
+  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < textColumns ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
 export function reportMarkdown(report: CodingReport, codebook?: Codebook | null, title = 'Coding report'): string {
@@ -140,30 +141,35 @@ export function reportMarkdown(report: CodingReport, codebook?: Codebook | null,
   out.push(`${report.codedParagraphs} of ${report.paragraphs} paragraphs coded in ${report.files.length} file${report.files.length === 1 ? '' : 's'}, with ${report.codes.length} code${report.codes.length === 1 ? '' : 's'}.`, '');
   if (report.codes.length === 0) return out.join('\n') + '\n';
 
-  out.push('## Frequency', '');
-  const many = report.files.length > 1;
-  const showDescendants = report.withDescendants.size > 0;
-  const header = ['Code', ...(many ? report.files.map(md) : []), 'Total', ...(showDescendants ? ['With sub-codes'] : [])];
+  out.push('## Frequency', '', 'Paragraphs coded with each code; categories also count paragraphs coded with their sub-codes.', '');
   // Categories appear with their roll-up even when no paragraph carries them directly.
   const listed = codebook
     ? [...[...codebook.codes.keys()].filter((c) => report.frequency.has(c) || report.withDescendants.has(c)), ...report.codes.filter((c) => !codebook.codes.has(c))]
     : report.codes;
+  const total = (c: string): number => [...(report.frequency.get(c)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  const showDescendants = report.withDescendants.size > 0;
   out.push(
     ...table(
-      header,
-      listed.map((c) => {
-        const perFile = report.frequency.get(c) ?? new Map<string, number>();
-        const total = [...perFile.values()].reduce((a, b) => a + b, 0);
-        return [label(c), ...(many ? report.files.map((f) => perFile.get(f) ?? 0) : []), total, ...(showDescendants ? [report.withDescendants.get(c) ?? ''] : [])];
-      }),
+      ['Code', 'Paragraphs', ...(showDescendants ? ['With sub-codes'] : [])],
+      listed.map((c) => [label(c), total(c), ...(showDescendants ? [report.withDescendants.get(c) ?? ''] : [])]),
     ),
     '',
   );
+  const many = report.files.length > 1;
+  if (many) {
+    out.push('### Per file', '');
+    const rows: (string | number)[][] = [];
+    for (const file of report.files) for (const c of report.codes) {
+      const n = report.frequency.get(c)?.get(file);
+      if (n) rows.push([md(file), label(c), n]);
+    }
+    out.push(...table(['File', 'Code', 'Paragraphs'], rows, 2), '');
+  }
 
   if (report.cooccurrence.size > 0) {
     out.push('## Co-occurrence', '', 'Paragraphs coded with both codes.', '');
     const pairs = [...report.cooccurrence.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    out.push(...table(['Code', 'Code', 'Paragraphs'], pairs.map(([k, n]) => [...k.split('\u0000').map(label), n])), '');
+    out.push(...table(['Code', 'Code', 'Paragraphs'], pairs.map(([k, n]) => [...k.split('\u0000').map(label), n]), 2), '');
   }
 
   const kinds = [...new Set([...report.byKind.values()].flatMap((m) => [...m.keys()]))].sort();
@@ -177,7 +183,7 @@ export function reportMarkdown(report: CodingReport, codebook?: Codebook | null,
       const docs = [...(report.byDocument.get(c) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       for (const [doc, n] of docs) rows.push([label(c), md(doc), n]);
     }
-    out.push(...table(['Code', 'Document', 'Paragraphs'], rows), '');
+    out.push(...table(['Code', 'Document', 'Paragraphs'], rows, 2), '');
   }
 
   out.push('## Coded paragraphs', '');

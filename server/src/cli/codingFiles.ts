@@ -1,0 +1,153 @@
+// File loading shared by the coding subcommands (report, codebook, agreement): statements with their codings,
+// and the project's codebook.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseDocument } from 'yaml';
+import { parseCodebook, type Codebook } from '../core/coding/codebook';
+import { readCodings, sidecarUri, type Codings, type CodingStorage } from '../core/coding/codings';
+import type { Problem, Statement } from '../core/model';
+import { parseStatement } from '../core/statement';
+
+/** What a subcommand needs from its surroundings; the dispatcher passes process streams and cwd. */
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const SIDECAR_SUFFIX = '.codes.yaml';
+const STATEMENT_FILE = /\.(statement|stmt)$/i;
+const CONFIG_FILE = '.policy-annotator.yaml';
+
+export class CliError extends Error {}
+
+export function displayPath(io: CliIo, file: string): string {
+  const rel = path.relative(io.cwd, file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
+}
+
+export function formatProblem(io: CliIo, file: string, p: Problem): string {
+  const severity = ['', 'error', 'warning', 'info', 'hint'][p.severity] ?? 'error';
+  return `${displayPath(io, file)}:${p.range.start.line + 1}:${p.range.start.character + 1} ${severity} ${p.code} ${p.message}`;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? (e as Error).message})`);
+  }
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Statement files named by `args` (directories are searched for *.statement and *.stmt), sorted per directory. */
+export async function statementFiles(io: CliIo, args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(full, depth + 1);
+      else if (e.isFile() && STATEMENT_FILE.test(e.name)) out.push(full);
+    }
+  };
+  for (const arg of args.length > 0 ? args : ['.']) {
+    const full = path.resolve(io.cwd, arg);
+    const stat = await fs.stat(full).catch(() => null);
+    if (!stat) throw new CliError(`${arg}: no such file or directory`);
+    if (stat.isDirectory()) await walk(full, 0);
+    else out.push(full);
+  }
+  return out;
+}
+
+/** The codebook from `--codebook`, else from `codebook:` in the nearest .policy-annotator.yaml; null if none. */
+export async function loadCodebook(io: CliIo, explicit: string | undefined, near: string): Promise<{ file: string; codebook: Codebook } | null> {
+  let file: string | null = explicit ? path.resolve(io.cwd, explicit) : null;
+  if (!file) {
+    for (let dir = path.resolve(io.cwd, near); ; dir = path.dirname(dir)) {
+      const config = await readOptional(path.join(dir, CONFIG_FILE));
+      if (config !== null) {
+        const doc = parseDocument(config, { prettyErrors: false });
+        const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 })?.codebook : undefined;
+        if (typeof value === 'string' && value.trim() !== '') file = path.resolve(dir, value);
+        break;
+      }
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  if (!file) return null;
+  return { file, codebook: parseCodebook(pathToFileURL(file).href, await readText(file)) };
+}
+
+export interface CodedStatement {
+  file: string;
+  /** The file holding the codings (the statement or its sidecar). */
+  codingsFile: string;
+  statement: Statement;
+  codings: Codings;
+}
+
+/**
+ * Reads a statement and its codings. `file` may also be a codings YAML file: a sidecar (`x.statement.codes.yaml`,
+ * whose statement is the file without the suffix) or any `*.yaml` coding the statement `statementFile`.
+ */
+export async function loadCoded(file: string, storage: CodingStorage, codebook: Codebook | null, statementFor?: string): Promise<CodedStatement> {
+  const isSidecar = /\.ya?ml$/i.test(file);
+  const statementFile = !isSidecar ? file : statementFor ?? (file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : null);
+  if (statementFile === null || (isSidecar && !statementFor && !(await fs.stat(statementFile).catch(() => null)))) {
+    throw new CliError(`${file}: cannot tell which statement it codes; name it <statement>${SIDECAR_SUFFIX} or pass --statement FILE`);
+  }
+  const uri = pathToFileURL(statementFile).href;
+  const statement = parseStatement({ uri, version: 0, text: await readText(statementFile) });
+  const sidecarText = isSidecar ? await readText(file) : await readOptional(statementFile + SIDECAR_SUFFIX);
+  const codings = readCodings(statement, {
+    sidecar: sidecarText === null ? null : { uri: isSidecar ? pathToFileURL(file).href : sidecarUri(uri), text: sidecarText },
+    storage: isSidecar ? 'sidecar' : storage,
+    codebook,
+  });
+  const codingsFile = isSidecar ? file : codings.source?.kind === 'sidecar' ? statementFile + SIDECAR_SUFFIX : statementFile;
+  return { file: statementFile, codingsFile, statement, codings };
+}
+
+export function parseStorage(value: string | undefined): CodingStorage {
+  if (value === undefined || value === 'frontMatter' || value === 'sidecar') return value ?? 'frontMatter';
+  throw new CliError(`--storage must be frontMatter or sidecar, not '${value}'`);
+}
+
+/** Writes `text` to `output` atomically (temporary file, then rename), or to stdout without `output`. */
+export async function writeOutput(io: CliIo, output: string | undefined, text: string): Promise<void> {
+  if (!output) {
+    io.stdout(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, output);
+  const temp = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(temp, text, 'utf8');
+  await fs.rename(temp, target);
+}
+
+/** Runs a subcommand body, turning expected failures into a message and exit code 2. */
+export async function runCommand(io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof CliError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      io.stderr(`policy-annotator: ${(e as Error).message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
