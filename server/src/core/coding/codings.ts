@@ -207,6 +207,8 @@ class Anchorer {
 class CodingsReader {
   readonly problems: Problem[] = [];
   readonly entries: CodingEntry[] = [];
+  /** "Add to the codebook" edits by code id: an unknown code used many times costs one codebook edit. */
+  private readonly addEdits = new Map<string, WorkspaceEdit | null>();
 
   constructor(
     private readonly statement: Statement,
@@ -390,7 +392,8 @@ class CodingsReader {
       const fixes: Fix[] = [];
       const guess = closest(code.id, [...codebook.codes.values()].filter((c) => c.codable).map((c) => c.id));
       if (guess) fixes.push({ title: `Change to '${guess}'`, isPreferred: true, edit: { changes: { [this.uri]: [{ range: code.range, newText: guess }] } } });
-      const add = addCodeEdit(codebook, code.id);
+      if (!this.addEdits.has(code.id)) this.addEdits.set(code.id, addCodeEdit(codebook, code.id));
+      const add = this.addEdits.get(code.id);
       if (add) fixes.push({ title: `Add '${code.id}' to the codebook`, edit: add });
       this.problem(code.range, 'unknown-code', `Unknown code '${code.id}'${guess ? ` (did you mean '${guess}'?)` : ''}`, DiagnosticSeverity.Error, fixes);
     } else if (!known.codable) {
