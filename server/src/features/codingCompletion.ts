@@ -55,7 +55,12 @@ export function codingCompletion(block: YamlBlock, position: Position, codebook:
   const item = BLOCK_ITEM.exec(before);
   if (flow || (item && ownerKey(block, position.line, item[1].length) === 'codes')) {
     if (!codebook) return [];
-    const listed = new Set(flow ? flow[1].split(',').map((s) => s.trim()) : []);
+    // Ids already in the list, except the one being typed (the whole line counts: items may follow the cursor).
+    const line = block.lines.lineText(position.line);
+    const rest = flow ? line.slice(position.character).split(/[,\]]/)[0] : '';
+    const inside = flow ? /\[([^\]]*)/.exec(line)?.[1] ?? '' : '';
+    const current = word + rest;
+    const listed = new Set(inside.split(',').map((x) => x.trim()).filter((x) => x !== current.trim()));
     return [...codebook.codes.values()]
       .filter((c) => c.codable && !listed.has(c.id))
       .map((c, i) => ({
