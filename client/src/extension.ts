@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCodingDecorations } from './coding/decorations';
+import { registerCompareCodingsCommand } from './coding/compareCommand';
+import { registerMemoCommand } from './coding/memoCommand';
+import { registerRemoveCodeCommand } from './coding/removeCodeCommand';
+import { registerCodingReportCommand } from './coding/reportCommand';
+import { registerTagCommand } from './coding/tagCommand';
 import { registerStatementFileAssociation } from './fileAssociation';
 import { startLanguageClient } from './languageClient';
 import { registerTreatAsStatementCommand } from './treatAsStatement';
@@ -11,6 +17,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerTreatAsStatementCommand());
   context.subscriptions.push(registerStatementFileAssociation());
   client = await startLanguageClient(context);
+  context.subscriptions.push(registerTagCommand(client));
+  context.subscriptions.push(registerRemoveCodeCommand(client));
+  context.subscriptions.push(registerMemoCommand(client));
+  context.subscriptions.push(registerCodingDecorations(client));
+  context.subscriptions.push(registerCodingReportCommand(client));
+  context.subscriptions.push(registerCompareCodingsCommand(client));
 }
 
 export async function deactivate(): Promise<void> {
