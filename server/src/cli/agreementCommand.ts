@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareCodings, type AgreementReport } from '../core/coding/agreement';
-import type { CodedStatement } from './codingFiles';
+import type { AgreementReport } from '../core/coding/agreement';
+import { compareStatements } from '../features/codingReport';
 import { CliError, displayPath, formatProblem, loadCodebook, loadCoded, parseStorage, runCommand, type CliIo } from './codingFiles';
 
 export const AGREEMENT_USAGE = `Usage: policy-annotator agreement A B [--format text|json] [--codebook FILE] [--storage frontMatter|sidecar] [--statement FILE]
@@ -9,10 +9,6 @@ export const AGREEMENT_USAGE = `Usage: policy-annotator agreement A B [--format 
   (<statement>.codes.yaml), or any codings YAML file coding the other argument's statement or --statement FILE.
   Per code: percent agreement, Cohen's kappa and Krippendorff's alpha over paragraphs; overall alpha.
 `;
-
-function codesByPath(coded: CodedStatement): Map<string, string[]> {
-  return new Map([...coded.codings.byParagraph.values()].map((pc) => [pc.path, pc.codes]));
-}
 
 const fixed = (x: number | null): string => (x === null ? 'n/a' : x.toFixed(3));
 
@@ -60,13 +56,10 @@ export function agreementCommand(args: string[], io: CliIo): Promise<number> {
     const loaded = await loadCodebook(io, values.codebook, path.dirname(positionals[0]));
     const [a, b] = await Promise.all(positionals.map((p) => loadCoded(path.resolve(io.cwd, p), storage, loaded?.codebook ?? null, statementFor && path.resolve(io.cwd, statementFor))));
     for (const coded of [a, b]) for (const p of coded.codings.problems) io.stderr(formatProblem(io, coded.codingsFile, p) + '\n');
-    const units = a.statement.paragraphs.map((p) => p.path);
-    const extra = b.statement.paragraphs.map((p) => p.path).filter((p) => !units.includes(p));
-    if (extra.length > 0 || units.length !== b.statement.paragraphs.length) {
-      io.stderr(`policy-annotator: warning: A and B have different paragraphs; comparing over ${units.length + extra.length} paragraph paths\n`);
+    const report = compareStatements(a, b, loaded?.codebook ?? null);
+    if (report.units !== a.statement.paragraphs.length || a.statement.paragraphs.length !== b.statement.paragraphs.length) {
+      io.stderr(`policy-annotator: warning: A and B have different paragraphs; comparing over ${report.units} paragraph paths\n`);
     }
-    const order = loaded ? [...loaded.codebook.codes.keys()] : [];
-    const report = compareCodings([...units, ...extra], codesByPath(a), codesByPath(b), order);
     io.stdout(values.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : agreementText(report, displayPath(io, a.codingsFile), displayPath(io, b.codingsFile)));
     return 0;
   });
