@@ -4,37 +4,32 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'syntaxes', 'policy-statement.tmLanguage.json');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'syntaxes', 'policy-statement.tmLanguage.json');
+// The same opening phrases that decide paragraph kinds in the server (server/src/core/openingPhrases.ts).
+const phrases = JSON.parse(fs.readFileSync(path.join(root, 'server', 'data', 'opening-phrases.json'), 'utf8'));
 const months = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const operative = [
-  'Accepts', 'Acknowledges', 'Adopts', 'Affirms', 'Agrees', 'Appeals', 'Approves', 'Authorizes', 'Authorises',
-  'Calls upon', 'Calls on', 'Commends', 'Condemns', 'Confirms', 'Considers', 'Decides', 'Declares', 'Demands',
-  'Deplores', 'Designates', 'Directs', 'Emphasizes', 'Emphasises', 'Encourages', 'Endorses', 'Expresses',
-  'Extends', 'Invites', 'Notes', 'Proclaims', 'Reaffirms', 'Recalls', 'Recognizes', 'Recognises', 'Recommends',
-  'Regrets', 'Reiterates', 'Rejects', 'Reminds', 'Renews', 'Requests', 'Resolves', 'Stresses', 'Strongly condemns',
-  'Strongly urges', 'Supports', 'Takes note', 'Underlines', 'Underscores', 'Urges', 'Welcomes',
-];
-const preambular = [
-  'Acknowledging', 'Acting under Chapter VII', 'Affirming', 'Alarmed', 'Appreciating', 'Aware', 'Bearing in mind',
-  'Believing', 'Commending', 'Concerned', 'Condemning', 'Conscious', 'Considering', 'Convinced', 'Deeply concerned',
-  'Deeply alarmed', 'Deeply disturbed', 'Deploring', 'Desiring', 'Determined', 'Emphasizing', 'Emphasising',
-  'Encouraged', 'Expressing', 'Fully aware', 'Gravely concerned', 'Guided by', 'Having considered',
-  'Having examined', 'Having heard', 'Having received', 'Having reviewed', 'Mindful', 'Noting', 'Observing',
-  'Reaffirming', 'Recalling', 'Recognizing', 'Recognising', 'Reiterating', 'Seeking', 'Stressing',
-  'Taking into account', 'Taking note', 'Underlining', 'Underscoring', 'Welcoming',
-];
-const alt = (words) => words.slice().sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
-// "Further decides", "Also recalling": an adverb, then the phrase in lower case.
-const opening = (words) => `(?:(?:Further|Also|Again|Once\\s+again|Strongly)\\s+(?i:${alt(words)})|${alt(words)})`;
 
-// Paragraph markers: 1. 1) (1) 1.1 (a) a) a. (i) i. — at line start, then a space, tab or NBSP.
+/** Phrases as alternatives, longest first; the first letter of each may be upper or lower case, as in the server. */
+const alternatives = (list) =>
+  list
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => `[${phrase[0].toUpperCase()}${phrase[0].toLowerCase()}]${phrase.slice(1).replace(/ /g, '\\s+')}`)
+    .join('|');
+/** Leading adverbs ("Further decides", "Deeply concerned"), then the phrase; the paragraph starts with a capital. */
+const opening = (list) => `(?=[A-Z])(?:(?:${alternatives(phrases.adverbs)})\\s+)*(?:${alternatives(list)})`;
+
+// Paragraph markers, as the server reads them (server/src/core/markers.ts): 1. 1) (1) 1.1 (a) a) a. (aa) (i) i.
+// at line start, then a space, tab, NBSP or the line end.
+const letter = `(?:${'abcdefghijklmnopqrstuvwxyz'.split('').flatMap((l) => [l + l + l, l + l]).join('|')}|[a-z])`;
+const roman = '(?=[ivxlcdm]{2})m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})';
 const marker = [
-  '\\d{1,3}(?:\\.\\d{1,3})+\\.?',
+  // "1.1" — but not an amount at the start of a hard-wrapped line ("5.2 billion to…").
+  '\\d{1,3}(?:\\.\\d{1,3})+\\.?(?![ \\t]+(?:thousand|million|billion|trillion|per\\s?cent|percent)\\b)',
   '\\d{1,3}[.)]',
-  '\\(\\d{1,3}\\)',
-  '\\((?:[a-z]{1,2}|[ivxlc]{1,6})\\)',
-  '[ivxlc]{2,6}[.)]',
-  '[a-z][.)]',
+  `\\((?:\\d{1,3}|${roman}|${letter})\\)`,
+  `(?:${roman}|${letter})[.)]`,
 ].join('|');
 // A resolution number: 2254, 70/1, ES-10/2, S-15/1, optionally with a lettered part (57/270 B) and a year or session.
 const num = '(?:(?:ES|S)-)?\\d{1,5}(?:/\\d{1,4})?(?:\\s[A-H](?![\\w’\']))?(?:\\s?\\((?:\\d{4}|[IVXLC]{1,8})\\))?';
@@ -74,7 +69,7 @@ const grammar = {
     },
     'paragraph-start': {
       comment: 'A paragraph marker at line start, and an operative verb opening the paragraph.',
-      match: `^[ \\t]*(${marker})(?=[ \\t\\x{00A0}]|$)(?:([ \\t\\x{00A0}]+)(${opening(operative)})\\b)?`,
+      match: `^[ \\t]*(${marker})(?=[ \\t\\x{00A0}]|$)(?:([ \\t\\x{00A0}]+)(${opening(phrases.operative)})\\b)?`,
       captures: {
         1: { name: 'markup.list.numbered.policy-statement punctuation.definition.list.begin.policy-statement' },
         3: { name: 'keyword.other.operative.policy-statement' },
@@ -82,7 +77,7 @@ const grammar = {
     },
     'preambular-start': {
       comment: 'A preambular opening phrase at line start (unnumbered paragraph).',
-      match: `^[ \\t]*(${opening(preambular)})\\b`,
+      match: `^[ \\t]*(${opening(phrases.preambular)})\\b`,
       captures: { 1: { name: 'markup.italic.preambular.policy-statement' } },
     },
     inline: {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DISPLAY_NAME, LANGUAGE_ID, SETTINGS_SECTION } from './names';
+import { DISPLAY_NAME, LANGUAGE_ID, SERVER_BUNDLE, SETTINGS_SECTION } from './names';
 
 /**
  * Files whose changes the server must hear about even when they are not open: statements (for the workspace
@@ -11,7 +11,7 @@ const WATCHED_FILES = ['**/*.{statement,stmt}', '**/.policy-annotator.yaml', '**
 
 /** Starts the bundled server (dist/server.js) over IPC and returns the running client. */
 export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
-  const module = context.asAbsolutePath('dist/server.js');
+  const module = context.asAbsolutePath(SERVER_BUNDLE);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },

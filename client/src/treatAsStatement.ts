@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from './names';
-
-export const TREAT_AS_STATEMENT_COMMAND = 'policyAnnotator.treatAsStatement';
+import { COMMANDS, LANGUAGE_ID } from './names';
 
 /** "Policy Annotator: Treat This File as a Policy Statement": switches the active editor's language. */
 export function registerTreatAsStatementCommand(): vscode.Disposable {
-  return vscode.commands.registerCommand(TREAT_AS_STATEMENT_COMMAND, async () => {
+  return vscode.commands.registerCommand(COMMANDS.treatAsStatement, async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
       void vscode.window.showInformationMessage('Open a file first, then treat it as a policy statement.');
