@@ -3,17 +3,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { agreementCommand } from '../../server/src/cli/agreementCommand';
-import { codebookCommand } from '../../server/src/cli/codebookCommand';
-import { reportCommand } from '../../server/src/cli/reportCommand';
-import type { CliIo } from '../../server/src/cli/codingFiles';
+import { runCli } from '../../server/src/cli/main';
 
-const root = path.resolve(import.meta.dirname, '../..');
+// In-process runs of the CLI dispatcher (the built CLI is exercised by cli.test.ts).
+const root = path.resolve(__dirname, '../..');
 
-async function run(command: (args: string[], io: CliIo) => Promise<number>, args: string[], cwd = root) {
+async function run(args: string[], cwd = root) {
   let stdout = '';
   let stderr = '';
-  const code = await command(args, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { cwd, out: (t) => (stdout += t), err: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
@@ -21,7 +19,7 @@ const SIDE_A = 'samples/counter-terrorism-resolution.statement.codes.yaml';
 const SIDE_B = 'samples/coding/second-coder.codes.yaml';
 
 test('report over samples: Markdown with the codebook from samples/.policy-annotator.yaml', async () => {
-  const r = await run(reportCommand, ['samples']);
+  const r = await run(['report', 'samples']);
   assert.equal(r.code, 0);
   assert.equal(r.stderr, '');
   assert.ok(r.stdout.startsWith('# Coding report\n\n6 of 37 paragraphs coded in 5 files, with 4 codes.\n'));
@@ -31,7 +29,7 @@ test('report over samples: Markdown with the codebook from samples/.policy-annot
 });
 
 test('report --format csv: one row per paragraph', async () => {
-  const r = await run(reportCommand, ['samples/counter-terrorism-resolution.statement', '--format', 'csv']);
+  const r = await run(['report', 'samples/counter-terrorism-resolution.statement', '--format', 'csv']);
   assert.equal(r.code, 0);
   const lines = r.stdout.split('\r\n');
   assert.equal(lines[0], 'file,path,kind,codes,memo,references,entities,excerpt');
@@ -43,15 +41,15 @@ test('report reports coding problems as path:line:col on stderr and rejects bad 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-coding-'));
   fs.writeFileSync(path.join(dir, 'codebook.yaml'), 'codes:\n  - id: HUM\n');
   fs.writeFileSync(path.join(dir, 's.statement'), '---\ncodings:\n  - paragraph: "1"\n    codes: [HUMM]\n---\n1. Text of the paragraph.\n');
-  const r = await run(reportCommand, ['s.statement', '--codebook', 'codebook.yaml'], dir);
+  const r = await run(['report', 's.statement', '--codebook', 'codebook.yaml'], dir);
   assert.equal(r.code, 0);
   assert.equal(r.stderr, "s.statement:4:13 error unknown-code Unknown code 'HUMM' (did you mean 'HUM'?)\n");
-  assert.deepEqual(await run(reportCommand, ['--format', 'xml'], dir), { code: 2, stdout: '', stderr: "policy-annotator: --format must be markdown or csv, not 'xml'\n" });
-  assert.deepEqual(await run(reportCommand, ['missing.statement'], dir), { code: 2, stdout: '', stderr: 'policy-annotator: missing.statement: no such file or directory\n' });
+  assert.deepEqual(await run(['report', '--format', 'xml'], dir), { code: 2, stdout: '', stderr: "policy-annotator report: unknown format 'xml' (expected markdown or csv)\n" });
+  assert.deepEqual(await run(['report', 'missing.statement'], dir), { code: 2, stdout: '', stderr: 'policy-annotator report: missing.statement: no such file or directory\n' });
 });
 
 test('agreement between two coders of the sample resolution (text and JSON)', async () => {
-  const text = await run(agreementCommand, [SIDE_A, SIDE_B, '--statement', 'samples/counter-terrorism-resolution.statement']);
+  const text = await run(['agreement', SIDE_A, SIDE_B, '--statement', 'samples/counter-terrorism-resolution.statement']);
   assert.equal(text.code, 0);
   assert.equal(text.stdout, `A: ${SIDE_A}
 B: ${SIDE_B}
@@ -73,13 +71,13 @@ Disagreements (5):
   1.c.i: A [CT.EXT, CT.SANC]  B [CT.SANC]
   3: A [HUM.AID]  B [HUM.AID, POL.TALKS]
 `);
-  const json = await run(agreementCommand, ['samples/counter-terrorism-resolution.statement', SIDE_B, '--format', 'json']);
+  const json = await run(['agreement', 'samples/counter-terrorism-resolution.statement', SIDE_B, '--format', 'json']);
   const report = JSON.parse(json.stdout);
   assert.equal(report.units, 16);
   assert.deepEqual(Object.keys(report), ['units', 'codes', 'overall', 'disagreements']);
   assert.deepEqual(report.codes['HUM.AID'], { agreement: 1, kappa: 1, alpha: 1 });
   assert.deepEqual(report.disagreements[0], { paragraph: 'PP2', a: [], b: ['REF'] });
-  const lost = await run(agreementCommand, [SIDE_B, SIDE_B]);
+  const lost = await run(['agreement', SIDE_B, SIDE_B]);
   assert.equal(lost.code, 2);
   assert.match(lost.stderr, /second-coder\.codes\.yaml: cannot tell which statement it codes; name it <statement>\.codes\.yaml or pass --statement FILE/);
 });
@@ -87,16 +85,16 @@ Disagreements (5):
 test('codebook export --format qdc then import gives the same codes; import never overwrites silently', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-qdc-'));
   const qdc = path.join(dir, 'book.qdc');
-  const exported = await run(codebookCommand, ['export', '--format', 'qdc', '--output', qdc], path.join(root, 'samples'));
+  const exported = await run(['codebook', 'export', '--format', 'qdc', '--output', qdc], path.join(root, 'samples'));
   assert.equal(exported.code, 0);
   assert.match(fs.readFileSync(qdc, 'utf8'), /^<\?xml version="1.0" encoding="utf-8"\?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"/);
-  const imported = await run(codebookCommand, ['import', qdc, '--output', 'codebook.yaml'], dir);
+  const imported = await run(['codebook', 'import', qdc, '--output', 'codebook.yaml'], dir);
   assert.deepEqual(imported, { code: 0, stdout: '', stderr: 'Imported 13 codes into codebook.yaml\n' });
   const yaml = fs.readFileSync(path.join(dir, 'codebook.yaml'), 'utf8');
   assert.ok(yaml.includes('  - id: CT\n    label: Counter-terrorism\n    description: The paragraph addresses terrorism or the fight against it.\n    color: "#C0392B"\n    children:\n      - id: CT.EXT\n'));
-  const again = await run(codebookCommand, ['import', qdc, '--output', 'codebook.yaml'], dir);
-  assert.deepEqual(again, { code: 2, stdout: '', stderr: 'policy-annotator: codebook.yaml exists; pass --force to overwrite it\n' });
+  const again = await run(['codebook', 'import', qdc, '--output', 'codebook.yaml'], dir);
+  assert.deepEqual(again, { code: 2, stdout: '', stderr: 'policy-annotator codebook import: codebook.yaml exists; pass --force to overwrite it\n' });
   fs.writeFileSync(path.join(dir, 'bad.yaml'), 'codes:\n  - id: A\n  - id: A\n');
-  const bad = await run(codebookCommand, ['export', '--codebook', 'bad.yaml'], dir);
-  assert.deepEqual(bad, { code: 1, stdout: '', stderr: "bad.yaml:3:9 error codebook-duplicate-id Duplicate code id 'A' (first defined on line 2)\npolicy-annotator: the codebook has 1 error; not exported\n" });
+  const bad = await run(['codebook', 'export', '--codebook', 'bad.yaml'], dir);
+  assert.deepEqual(bad, { code: 1, stdout: '', stderr: "bad.yaml:3:9 error codebook-duplicate-id Duplicate code id 'A' (first defined on line 2)\npolicy-annotator codebook export: the codebook has 1 error; not exported\n" });
 });

@@ -8,19 +8,11 @@ import { parseCodebook, type Codebook } from '../core/coding/codebook';
 import { readCodings, sidecarUri, type Codings, type CodingStorage } from '../core/coding/codings';
 import type { Problem, Statement } from '../core/model';
 import { parseStatement } from '../core/statement';
-
-/** What a subcommand needs from its surroundings; the dispatcher passes process streams and cwd. */
-export interface CliIo {
-  cwd: string;
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+import { UsageError, type CliIo } from './command';
 
 export const SIDECAR_SUFFIX = '.codes.yaml';
 const STATEMENT_FILE = /\.(statement|stmt)$/i;
 const CONFIG_FILE = '.policy-annotator.yaml';
-
-export class CliError extends Error {}
 
 export function displayPath(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, file);
@@ -37,7 +29,7 @@ async function readText(file: string): Promise<string> {
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? (e as Error).message})`);
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? (e as Error).message})`);
   }
 }
 
@@ -66,7 +58,7 @@ export async function statementFiles(io: CliIo, args: string[]): Promise<string[
   for (const arg of args.length > 0 ? args : ['.']) {
     const full = path.resolve(io.cwd, arg);
     const stat = await fs.stat(full).catch(() => null);
-    if (!stat) throw new CliError(`${arg}: no such file or directory`);
+    if (!stat) throw new UsageError(`${arg}: no such file or directory`);
     if (stat.isDirectory()) await walk(full, 0);
     else out.push(full);
   }
@@ -108,7 +100,7 @@ export async function loadCoded(file: string, storage: CodingStorage, codebook: 
   const isSidecar = /\.ya?ml$/i.test(file);
   const statementFile = !isSidecar ? file : statementFor ?? (file.endsWith(SIDECAR_SUFFIX) ? file.slice(0, -SIDECAR_SUFFIX.length) : null);
   if (statementFile === null || (isSidecar && !statementFor && !(await fs.stat(statementFile).catch(() => null)))) {
-    throw new CliError(`${file}: cannot tell which statement it codes; name it <statement>${SIDECAR_SUFFIX} or pass --statement FILE`);
+    throw new UsageError(`${file}: cannot tell which statement it codes; name it <statement>${SIDECAR_SUFFIX} or pass --statement FILE`);
   }
   const uri = pathToFileURL(statementFile).href;
   const statement = parseStatement({ uri, version: 0, text: await readText(statementFile) });
@@ -124,30 +116,17 @@ export async function loadCoded(file: string, storage: CodingStorage, codebook: 
 
 export function parseStorage(value: string | undefined): CodingStorage {
   if (value === undefined || value === 'frontMatter' || value === 'sidecar') return value ?? 'frontMatter';
-  throw new CliError(`--storage must be frontMatter or sidecar, not '${value}'`);
+  throw new UsageError(`--storage must be frontMatter or sidecar, not '${value}'`);
 }
 
 /** Writes `text` to `output` atomically (temporary file, then rename), or to stdout without `output`. */
 export async function writeOutput(io: CliIo, output: string | undefined, text: string): Promise<void> {
   if (!output) {
-    io.stdout(text);
+    io.out(text);
     return;
   }
   const target = path.resolve(io.cwd, output);
   const temp = `${target}.${process.pid}.tmp`;
   await fs.writeFile(temp, text, 'utf8');
   await fs.rename(temp, target);
-}
-
-/** Runs a subcommand body, turning expected failures into a message and exit code 2. */
-export async function runCommand(io: CliIo, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    if (e instanceof CliError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      io.stderr(`policy-annotator: ${(e as Error).message}\n`);
-      return 2;
-    }
-    throw e;
-  }
 }

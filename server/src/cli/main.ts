@@ -1,11 +1,14 @@
 // The policy-annotator CLI (dist/cli.js). Each subcommand lives in its own file; add it to `commands`.
 import { version } from '../../../package.json';
+import { agreementCommand } from './agreementCommand';
 import { checkCommand } from './check';
+import { codebookExportCommand, codebookImportCommand } from './codebookCommand';
 import { UsageError, type CliIo, type Command } from './command';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
+import { reportCommand } from './reportCommand';
 
-const commands: Command[] = [checkCommand, exportCommand, lspCommand];
+const commands: Command[] = [checkCommand, exportCommand, lspCommand, reportCommand, codebookExportCommand, codebookImportCommand, agreementCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 

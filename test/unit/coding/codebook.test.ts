@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { addCodeEdit, codeTitle, parseCodebook } from '../../../server/src/core/coding/codebook';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(__dirname, '../../..');
 
 test('the sample codebook loads without problems, with hierarchy, colours and suggest rules', () => {
   const cb = parseCodebook('file:///s/codebook.yaml', readFileSync(path.join(root, 'samples/codebook.yaml'), 'utf8'));

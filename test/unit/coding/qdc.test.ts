@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseCodebook } from '../../../server/src/core/coding/codebook';
 import { codeGuid, exportQdc, importQdc, uuidV5 } from '../../../server/src/core/coding/qdc';
 
-const root = path.resolve(import.meta.dirname, '../../..');
+const root = path.resolve(__dirname, '../../..');
 const sample = () => parseCodebook('file:///s/codebook.yaml', readFileSync(path.join(root, 'samples/codebook.yaml'), 'utf8'));
 
 /**
