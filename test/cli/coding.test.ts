@@ -98,3 +98,27 @@ test('codebook export --format qdc then import gives the same codes; import neve
   const bad = await run(['codebook', 'export', '--codebook', 'bad.yaml'], dir);
   assert.deepEqual(bad, { code: 1, stdout: '', stderr: "bad.yaml:3:9 error codebook-duplicate-id Duplicate code id 'A' (first defined on line 2)\npolicy-annotator codebook export: the codebook has 1 error; not exported\n" });
 });
+
+test('export gives each paragraph its codes (sidecar codings, codebook from .policy-annotator.yaml)', async () => {
+  const r = await run(['export', 'samples/counter-terrorism-resolution.statement']);
+  assert.equal(r.code, 0);
+  const paragraphs = JSON.parse(r.stdout).files[0].paragraphs as { path: string; codes: string[] }[];
+  assert.deepEqual(paragraphs.filter((p) => p.codes.length > 0).map((p) => [p.path, p.codes]), [
+    ['PP1', ['REF']],
+    ['PP3', ['CT.EXT']],
+    ['1', ['CT.EXT']],
+    ['1.c.i', ['CT.SANC', 'CT.EXT']],
+    ['1.c.ii', ['CT.EXT']],
+    ['3', ['HUM.AID']],
+  ]);
+});
+
+test('check reports coding problems in front matter at their line', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pa-check-'));
+  fs.writeFileSync(path.join(dir, '.policy-annotator.yaml'), 'codebook: codes.yaml\n');
+  fs.writeFileSync(path.join(dir, 'codes.yaml'), 'codes:\n  - id: HUM\n');
+  fs.writeFileSync(path.join(dir, 's.statement'), '---\ncodings:\n  - paragraph: "1"\n    codes: [HUMM]\n---\n1. Text of the paragraph.\n');
+  const r = await run(['check', 's.statement'], dir);
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /^s\.statement:4:13 error unknown-code Unknown code 'HUMM' \(did you mean 'HUM'\?\)$/m);
+});

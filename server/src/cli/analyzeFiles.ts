@@ -5,6 +5,7 @@ import type { FileSystem } from '../core/fileSystem';
 import type { Settings } from '../core/settings';
 import { readSourceFile } from '../core/sourceFile';
 import { diagnostics } from '../features/diagnostics';
+import { cliCodingOptions } from './codingOptions';
 import type { InputFile } from './inputs';
 
 export interface AnalyzedFile extends InputFile {
@@ -20,7 +21,7 @@ export async function analyzeFile(fs: FileSystem, file: InputFile, settings: Set
     const { range, severity, code, message } = source.problem;
     return { ...file, analysis: null, diagnostics: [{ range, severity, code, source: 'policy-annotator', message }] };
   }
-  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize });
+  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, coding: await cliCodingOptions(fs, file.uri) });
   return { ...file, analysis, diagnostics: diagnostics(analysis, CancellationToken.None) };
 }
 

@@ -44,6 +44,7 @@ export function exportFile(file: AnalyzedFile) {
       kind: p.kind,
       range: p.range,
       excerpt: p.excerpt,
+      codes: file.analysis?.codings.byParagraph.get(p.index)?.codes ?? [],
     })),
     references: [],
     entities: [],
