@@ -6,6 +6,7 @@ interface PhraseTable {
   /** First word → phrases starting with it, longest first. */
   byFirstWord: Map<string, { words: string[]; kind: Exclude<Opening, null> }[]>;
   adverbs: string[][];
+  adverbFirstWords: Set<string>;
 }
 
 const table = buildTable();
@@ -22,7 +23,8 @@ function buildTable(): PhraseTable {
   };
   phrases.operative.forEach((p) => add(p, 'operative'));
   phrases.preambular.forEach((p) => add(p, 'preambular'));
-  return { byFirstWord, adverbs: phrases.adverbs.map((a) => a.split(' ')).sort((a, b) => b.length - a.length) };
+  const adverbs = phrases.adverbs.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
+  return { byFirstWord, adverbs, adverbFirstWords: new Set(adverbs.map((a) => a[0].toLowerCase())) };
 }
 
 /**
@@ -31,15 +33,24 @@ function buildTable(): PhraseTable {
  * must be capitalised as a paragraph opening is.
  */
 export function classifyOpening(text: string, start: number, end: number): Opening {
-  const head = text.slice(start, Math.min(end, start + 120));
-  if (!/^[A-Z]/.test(head)) return null;
-  const words = head.split(/[\s\u00A0]+/, 8).map((w) => w.replace(/[,;:.]+$/, ''));
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return null;
+  // Most paragraphs fail on their first word, so look it up before splitting anything.
+  let wordEnd = start + 1;
+  while (wordEnd < end && isLetter(text.charCodeAt(wordEnd))) wordEnd++;
+  const first = text.slice(start, wordEnd).toLowerCase();
+  if (!table.byFirstWord.has(first) && !table.adverbFirstWords.has(first)) return null;
+  const words = text.slice(start, Math.min(end, start + 120)).split(/[\s\u00A0]+/, 8).map((w) => w.replace(/[,;:.]+$/, ''));
   let at = skipAdverbs(words);
   if (at >= words.length) at = 0;
   for (const candidate of table.byFirstWord.get(words[at].toLowerCase()) ?? []) {
     if (matchesAt(words, at, candidate.words)) return candidate.kind;
   }
   return null;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function skipAdverbs(words: string[]): number {
