@@ -20,6 +20,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // Codings sidecars and codebooks: diagnostics, completion, rename and references of codes.
+      { scheme: 'file', pattern: '**/*.codes.yaml' },
+      { scheme: 'file', pattern: '**/{codebook,*.codebook}.yaml' },
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,

@@ -15,17 +15,20 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentAnalysis } from './core/analysis';
+import { sidecarProblems } from './core/coding/codingAnalysis';
+import { CodingWorkspace, type Affected } from './core/coding/codingWorkspace';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import { codeActions } from './features/codeActions';
-import { diagnostics } from './features/diagnostics';
+import { diagnostics, toDiagnostic } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { selectionRanges } from './features/selectionRanges';
 import { workspaceSymbols } from './features/workspaceSymbols';
+import * as coding from './codingHandlers';
 
 /** Diagnostics wait this long after the last change of a document, so typing does not analyse every key. */
 const DIAGNOSTICS_DELAY_MS = 50;
@@ -34,6 +37,8 @@ const DIAGNOSTICS_DELAY_MS = 50;
 export function startServer(connection: Connection, fs: FileSystem): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
+  const codingFiles = new CodingWorkspace(fs);
+  index.configure({ coding: codingFiles });
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -41,6 +46,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
 
   /** The analysis of an open document, computed once per version. */
   function analysisOf(uri: string): DocumentAnalysis | null {
+    if (codingFiles.isCodingFile(uri)) return null;
     const document = documents.get(uri);
     if (document) index.setOpenDocument(uri, document.version, document.getText());
     return index.analysisOf(uri);
@@ -57,7 +63,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, coding.TAG_ACTION_KIND] },
+        ...coding.capabilities,
         workspaceSymbolProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -95,6 +102,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
     if (key === settingsKey) return;
     settingsKey = key;
     index.configure({ settings, filesExclude });
+    if (await codingFiles.configure(index.folderUris, settings)) await index.codingChanged('all');
+    publishCodebook();
     await registerWatchers(settings);
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
     await rebuildIndex();
@@ -103,7 +112,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   /** Asks the client to report changes to statement files and .gitignore files (when it allows registration). */
   async function registerWatchers(settings: Settings): Promise<void> {
     if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
-    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore'];
+    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', ...coding.watchedGlobs(settings)];
     const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
     watcherRegistration?.dispose();
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
@@ -133,7 +142,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
       return;
     }
     for (const event of change.changes) {
-      if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
+      if (codingFiles.isCodingFile(event.uri)) await codingChanged(await codingFiles.fileChanged(event.uri));
+      else if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
       else await index.fileChanged(event.uri);
     }
   });
@@ -148,16 +158,54 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, CancellationToken.None) });
+        publishSidecar(analysis);
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
 
+  /** Codings of a statement kept in a sidecar: their problems belong to the sidecar's editor. */
+  function publishSidecar(analysis: DocumentAnalysis): void {
+    const sidecar = sidecarProblems(analysis.codings);
+    if (sidecar) void connection.sendDiagnostics({ uri: sidecar.uri, diagnostics: sidecar.problems.map(toDiagnostic) });
+  }
+
+  function publishCodebook(): void {
+    const book = codingFiles.codebookProblems();
+    if (book) void connection.sendDiagnostics({ uri: book.uri, diagnostics: book.problems.map(toDiagnostic) });
+  }
+
+  /** A sidecar or the codebook changed: re-analyse the statements it affects and refresh their diagnostics. */
+  async function codingChanged(affected: Affected): Promise<void> {
+    if (!affected) return;
+    await index.codingChanged(affected);
+    if (affected === 'all') {
+      publishCodebook();
+      await rebuildIndex();
+    }
+    const uris = affected === 'all' ? documents.all().map((d) => d.uri) : affected.uris;
+    for (const uri of uris) {
+      if (documents.get(uri)) scheduleDiagnostics(uri);
+      else {
+        const analysis = index.analysisOf(uri);
+        if (analysis) publishSidecar(analysis);
+      }
+    }
+  }
+
   documents.onDidChangeContent((event) => {
+    if (codingFiles.isCodingFile(event.document.uri)) {
+      void codingFiles.setOpenText(event.document.uri, event.document.getText()).then(codingChanged);
+      return;
+    }
     index.setOpenDocument(event.document.uri, event.document.version, event.document.getText());
     scheduleDiagnostics(event.document.uri);
   });
 
   documents.onDidClose((event) => {
+    if (codingFiles.isCodingFile(event.document.uri)) {
+      void codingFiles.setOpenText(event.document.uri, null).then(codingChanged);
+      return;
+    }
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     index.closeDocument(event.document.uri);
@@ -169,14 +217,35 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
-  connection.onHover((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)));
+  connection.onHover((params, token) =>
+    codingFiles.isCodingFile(params.textDocument.uri)
+      ? coding.hoverInCodingFile(codingHost, params.textDocument.uri, params.position, token)
+      : withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)),
+  );
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
     const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    return workspaceSymbols(analyses, params.query, token);
+    return [...workspaceSymbols(analyses, params.query, token), ...coding.codeSymbols(codingFiles.codebook, params.query, token)];
   });
+
+  const codingHost: coding.CodingHost = {
+    files: codingFiles,
+    analysisOf,
+    analyses: () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : [])),
+    documentText: (uri) => documents.get(uri)?.getText() ?? null,
+    readText: async (uri) => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(uri));
+      } catch {
+        return null;
+      }
+    },
+    applyEdit: async (edit) => (await connection.workspace.applyEdit(edit)).applied,
+    folders: () => index.folderUris,
+  };
+  coding.register(connection, codingHost);
 
   connection.onShutdown(() => {
     for (const timer of pendingDiagnostics.values()) clearTimeout(timer);

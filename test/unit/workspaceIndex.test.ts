@@ -130,9 +130,12 @@ test('readSourceFile and decodeSource', async () => {
 });
 
 test('settings: typed, defaulted, wrong types ignored', () => {
-  assert.deepEqual(readSettings(undefined), { files: [], maxFileSize: 20_000_000 });
-  assert.deepEqual(readSettings({ files: ['**/*.txt', 3, ''], maxFileSize: 1000.7 }), { files: ['**/*.txt'], maxFileSize: 1000 });
-  assert.deepEqual(readSettings({ files: '**/*.txt', maxFileSize: 'big' }), { files: [], maxFileSize: 20_000_000 });
+  const coding = { codebook: '', codingStorage: 'frontMatter' };
+  assert.deepEqual(readSettings(undefined), { files: [], maxFileSize: 20_000_000, ...coding });
+  assert.deepEqual(readSettings({ files: ['**/*.txt', 3, ''], maxFileSize: 1000.7 }), { files: ['**/*.txt'], maxFileSize: 1000, ...coding });
+  assert.deepEqual(readSettings({ files: '**/*.txt', maxFileSize: 'big' }), { files: [], maxFileSize: 20_000_000, ...coding });
+  assert.deepEqual(readSettings({ codebook: 'cb/codes.yaml', codingStorage: 'sidecar' }), { files: [], maxFileSize: 20_000_000, codebook: 'cb/codes.yaml', codingStorage: 'sidecar' });
+  assert.deepEqual(readSettings({ codebook: 7, codingStorage: 'elsewhere' }), { files: [], maxFileSize: 20_000_000, ...coding });
   assert.deepEqual(readFilesExclude({ exclude: { '**/.git': true, '**/x': false, '**/*.js': { when: '$(basename).ts' } } }), ['**/.git']);
   assert.deepEqual(readFilesExclude(null), []);
 });

@@ -1,3 +1,4 @@
+import type { CodingStorage } from './coding/codings';
 import { DEFAULT_MAX_FILE_SIZE } from './statement';
 
 /**
@@ -10,11 +11,17 @@ export interface Settings {
   files: string[];
   /** Files larger than this (bytes, UTF-8) are not analysed. */
   maxFileSize: number;
+  /** Codebook path relative to the workspace folder ('' for none); `.policy-annotator.yaml` takes precedence. */
+  codebook: string;
+  /** Where new codings are written: the statement's front matter or a sidecar `<file>.codes.yaml`. */
+  codingStorage: CodingStorage;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   files: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  codebook: '',
+  codingStorage: 'frontMatter',
 });
 
 /** The globs that always make a file a statement. */
@@ -28,7 +35,9 @@ export function readSettings(raw: unknown): Settings {
     : defaultSettings.files;
   const size = section.maxFileSize;
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 0 ? Math.floor(size) : defaultSettings.maxFileSize;
-  return { files: [...files], maxFileSize };
+  const codebook = typeof section.codebook === 'string' ? section.codebook : defaultSettings.codebook;
+  const codingStorage = section.codingStorage === 'sidecar' ? 'sidecar' : defaultSettings.codingStorage;
+  return { files: [...files], maxFileSize, codebook, codingStorage };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { analyzeDocument, type DocumentAnalysis } from './analysis';
+import type { CodingOptions } from './coding/codingAnalysis';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
@@ -35,6 +36,13 @@ interface OpenEntry {
   analysis: DocumentAnalysis | null;
 }
 
+/** Inputs of a statement's codings (its sidecar, the codebook), supplied by the server's CodingWorkspace. */
+export interface CodingInputs {
+  /** Reads what `options` needs for `uri`; awaited before a disk file is analysed. */
+  prepare(uri: string): Promise<void>;
+  options(uri: string): CodingOptions;
+}
+
 interface Folder {
   uri: string;
   filter: PathFilter;
@@ -51,14 +59,16 @@ export class WorkspaceIndex {
   private excludeGlobs: string[] = [];
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
+  private coding: CodingInputs | null = null;
   /** Incremented by every rebuild so that a superseded build stops early. */
   private generation = 0;
 
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[] }): void {
+  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; coding?: CodingInputs }): void {
     if (options.settings) this.settings = options.settings;
+    if (options.coding) this.coding = options.coding;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     const uris = options.folders ?? this.folderUris;
     this.folders = uris.map((uri) => ({ uri, filter: this.newFilter() }));
@@ -121,6 +131,20 @@ export class WorkspaceIndex {
     this.open.set(key, { uri, version, text, analysis: null });
   }
 
+  /**
+   * Codings inputs changed (a sidecar, the codebook): analyse these statements (or all) again — open ones on
+   * demand, disk files now for `uris`, and on the next `rebuild()` for 'all'.
+   */
+  async codingChanged(affected: { uris: string[] } | 'all'): Promise<void> {
+    const keys = affected === 'all' ? null : new Set(affected.uris.map(uriKey));
+    for (const [key, entry] of this.open) if (!keys || keys.has(key)) entry.analysis = null;
+    for (const [key, entry] of this.disk) {
+      if (keys && !keys.has(key)) continue;
+      if (keys) await this.load(entry.uri, entry.mtime);
+      else entry.mtime = -1;
+    }
+  }
+
   closeDocument(uri: string): void {
     this.open.delete(uriKey(uri));
   }
@@ -155,14 +179,15 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize });
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize, coding: this.coding?.options(entry.uri) });
     return entry.analysis;
   }
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
+    await this.coding?.prepare(uri);
     const analysis =
-      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize });
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize, coding: this.coding?.options(uri) });
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
   }
 
