@@ -69,7 +69,7 @@ test('initialize announces incremental sync and the features', async () => {
   assert.deepEqual(caps.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
   assert.ok(caps.documentSymbolProvider && caps.hoverProvider && caps.foldingRangeProvider && caps.selectionRangeProvider);
   assert.equal(caps.workspaceSymbolProvider, true);
-  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.tagParagraph'] });
   assert.equal(await other.stop(), 0);
 });
 
@@ -81,7 +81,7 @@ test('settings are pulled with workspace/configuration and file watchers registe
   };
   assert.deepEqual(
     watchers.watchers.map((w) => w.globPattern),
-    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore'],
+    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore', '**/*.codes.yaml', '**/.policy-annotator.yaml', '**/*.yaml'],
   );
   assert.ok(client.registrations.some((r) => r.method === DidChangeConfigurationNotification.method));
 });
