@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../server/src/core/analysis';
 import { parseStatement } from '../server/src/core/statement';
 import { LspClient } from '../test/protocol/lspClient';
+import { codingMeasurements } from './benchCoding';
 
 interface Measurement {
   name: string;
@@ -190,6 +191,7 @@ const measurements: Measurement[] = [
       return process.resourceUsage().maxRSS / 1024;
     },
   },
+  ...codingMeasurements,
 ];
 
 function met(m: Measurement, value: number): string {

@@ -78,6 +78,7 @@ const QUOTE_MAX = 200;
 /** A quote still anchors when at most this share of its characters changed. */
 const FUZZY_SHARE = 0.25;
 const FUZZY_MIN_QUOTE = 8;
+const PREFIX_KEY = 32;
 
 export function sidecarUri(statementUri: string): string {
   return statementUri + '.codes.yaml';
@@ -131,7 +132,7 @@ function hasCodingsKey(doc: Document): boolean {
 class Anchorer {
   private readonly byPath = new Map<string, number>();
   private readonly openings: (string | undefined)[] = [];
-  private byStart: Map<string, number[]> | null = null;
+  private readonly byPrefix = new Map<number, Map<string, number[]>>();
 
   constructor(private readonly statement: Statement) {
     for (const p of statement.paragraphs) if (!this.byPath.has(p.path)) this.byPath.set(p.path, p.index);
@@ -160,20 +161,25 @@ class Anchorer {
     return (this.openings[i] ??= paragraphOpening(this.statement, this.statement.paragraphs[i]));
   }
 
-  /** Paragraphs whose opening starts with `quote`, via an index on their first characters. */
+  /**
+   * Paragraphs whose opening starts with `quote`, via an index on their first min(|quote|, 32) characters
+   * (one index per key length), so that openings sharing a long formula ("We note item…") stay cheap.
+   */
   private exactMatches(quote: string): number[] {
-    const key = quote.slice(0, 12);
-    if (!this.byStart) {
-      this.byStart = new Map();
+    const k = Math.min(quote.length, PREFIX_KEY);
+    let index = this.byPrefix.get(k);
+    if (!index) {
+      index = new Map();
       for (let i = 0; i < this.statement.paragraphs.length; i++) {
-        const k = this.opening(i).slice(0, 12);
-        const list = this.byStart.get(k);
+        const key = this.opening(i).slice(0, k);
+        const list = index.get(key);
         if (list) list.push(i);
-        else this.byStart.set(k, [i]);
+        else index.set(key, [i]);
       }
+      this.byPrefix.set(k, index);
     }
-    if (quote.length >= 12) return (this.byStart.get(key) ?? []).filter((i) => this.opening(i).startsWith(quote));
-    return this.statement.paragraphs.filter((p) => this.opening(p.index).startsWith(quote)).map((p) => p.index);
+    const candidates = index.get(quote.slice(0, k)) ?? [];
+    return k === quote.length ? candidates : candidates.filter((i) => this.opening(i).startsWith(quote));
   }
 
   /**
