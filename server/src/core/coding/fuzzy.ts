@@ -44,7 +44,8 @@ export function prefixDistance(quote: string, text: string, max: number): number
 /** The candidate nearest to `word` (case-insensitive), if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | null {
   const w = word.toLowerCase();
-  const max = Math.max(2, Math.floor(w.length / 3));
+  // About one edit per three characters, and never so many that the whole word could be replaced.
+  const max = Math.min(Math.max(1, Math.floor(w.length / 3)), w.length - 1);
   let best: string | null = null;
   let bestD = max + 1;
   for (const c of candidates) {
