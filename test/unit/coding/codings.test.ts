@@ -266,3 +266,9 @@ test('edits refuse to touch codings with YAML errors or malformed front matter',
   const broken = statementOf('---\ntitle: [unclosed\n---\n1. Text here.\n');
   assert.deepEqual(tagParagraphs({ statement: broken, codings: readCodings(broken), storage: 'frontMatter' }, ['1'], ['CT']), { error: 'The front matter is not valid YAML; fix it before adding codings' });
 });
+
+test('tagging into an empty front matter keeps the closing fence on its own line', () => {
+  const st = statementOf('---\n---\n1. One two three four.\n');
+  const out = apply(st.text, tagParagraphs({ statement: st, codings: readCodings(st), storage: 'frontMatter' }, ['1'], ['HUM']));
+  assert.equal(out, '---\ncodings:\n  - paragraph: "1"\n    codes: [HUM]\n    quote: "One two three four."\n---\n1. One two three four.\n');
+});

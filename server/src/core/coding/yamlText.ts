@@ -73,8 +73,8 @@ export function stringifyYaml(doc: Document, eol: string): string {
  */
 export function minimalEdit(block: YamlBlock, next: string): TextEdit | null {
   const old = blockText(block);
-  // A block that did not end with a line break (front matter cut before its newline) must not gain one.
-  if (!/[\r\n]$/.test(old) && /\r?\n$|\r$/.test(next)) next = next.replace(/(\r\n|\r|\n)$/, '');
+  // A non-empty block that did not end with a line break (cut before its newline) must not gain one.
+  if (old !== '' && !/[\r\n]$/.test(old) && /\r?\n$|\r$/.test(next)) next = next.replace(/(\r\n|\r|\n)$/, '');
   if (old === next) return null;
   let p = 0;
   const max = Math.min(old.length, next.length);
