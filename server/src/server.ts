@@ -1,6 +1,7 @@
 import {
   CancellationToken,
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -182,6 +183,8 @@ export function startServer(connection: Connection, fs: FileSystem): void {
       publishCodebook();
       await rebuildIndex();
     }
+    // Code lenses show codes, which live outside the statement's own text.
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
     const uris = affected === 'all' ? documents.all().map((d) => d.uri) : affected.uris;
     for (const uri of uris) {
       if (documents.get(uri)) scheduleDiagnostics(uri);
