@@ -176,3 +176,30 @@ test('the coding state request feeds the picker', async () => {
   assert.deepEqual(state.codebook.map((c) => c.id), ['HUM', 'CT', 'CT.EXT']);
   assert.equal(state.codebookProblem, null);
 });
+
+test('editing an open sidecar re-analyses its statement: new diagnostics and code lenses', async () => {
+  const sidecar = uriOf('b.statement.codes.yaml');
+  const before = client.diagnostics.length;
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: sidecar, languageId: 'yaml', version: 1, text: 'codings:\n  - paragraph: "1"\n    codes: [HUM]\n' },
+  });
+  const cleared = await client.waitFor(() => client.diagnostics.slice(before).find((d) => d.uri === sidecar), 'sidecar diagnostics after the edit');
+  assert.deepEqual(cleared.diagnostics, []);
+  const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf('b.statement') } });
+  assert.deepEqual(lenses?.map((l) => l.command?.title), ['Codes: Humanitarian']);
+});
+
+test('an edited codebook is checked at its lines and re-checks every coding', async () => {
+  const codebook = uriOf('codebook.yaml');
+  const before = client.diagnostics.length;
+  await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri: codebook, languageId: 'yaml', version: 1, text: 'codes:\n  - id: HUMANITARIAN\n  - id: HUMANITARIAN\n    colour: "#fff"\n' },
+  });
+  const book = await client.waitFor(() => client.diagnostics.slice(before).find((d) => d.uri === codebook), 'codebook diagnostics');
+  assert.deepEqual(book.diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [
+    ['codebook-unknown-key', "Unknown key 'colour' in a code (did you mean 'color'?)", 3],
+    ['codebook-duplicate-id', "Duplicate code id 'HUMANITARIAN' (first defined on line 2)", 2],
+  ]);
+  const sidecar = await client.waitFor(() => client.diagnostics.slice(before).find((d) => d.uri === uriOf('b.statement.codes.yaml') && d.diagnostics.length > 0), 'sidecar re-checked');
+  assert.deepEqual(sidecar.diagnostics.map((d) => d.message), ["Unknown code 'HUM'"]);
+});
