@@ -235,6 +235,7 @@ built server (\`dist/server.js --stdio\`), including JSON-RPC over pipes. The ma
 
 - Date: ${when}
 - Machine: ${machine()}
+- Load average when the run ended (1/5/15 min): ${os.loadavg().map((load) => load.toFixed(2)).join(' / ')}
 
 | Measurement | Value | Target |
 | --- | --- | --- |

@@ -29,8 +29,8 @@ for (const file of files) {
   console.log('Outline:');
   if (entry.paragraphs.length === 0) console.log('  (no paragraphs)');
   for (const paragraph of entry.paragraphs) {
-    const indent = '  '.repeat(1 + depth(paragraph));
-    console.log(`${indent}${paragraph.path.padEnd(7)} ${paragraph.kind.padEnd(12)} ${paragraph.excerpt}`);
+    const indented = '  '.repeat(1 + depth(paragraph)) + paragraph.path;
+    console.log(`${indented.padEnd(12)} ${paragraph.kind.padEnd(12)} ${paragraph.excerpt}`);
   }
   console.log('Diagnostics:');
   const findings = cliText(['check', file]).trim();

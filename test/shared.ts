@@ -2,8 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 
-/** The read-only real material beside the checkout (../shared): seeds, UN data, corpus. */
-export const SHARED_DIR = path.resolve(__dirname, '..', '..', 'shared');
+/**
+ * The read-only real material beside the checkout (../shared): seeds, UN data, corpus. A git worktree one level
+ * deeper (…/wt/NAME) finds it one level further up.
+ */
+export const SHARED_DIR =
+  [path.resolve(__dirname, '..', '..', 'shared'), path.resolve(__dirname, '..', '..', '..', 'shared')].find((d) => existsSync(d)) ??
+  path.resolve(__dirname, '..', '..', 'shared');
 
 /**
  * The folder `sub` of ../shared, or undefined after skipping the test with a clear message when it is absent.

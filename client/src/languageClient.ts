@@ -9,14 +9,15 @@ import { DISPLAY_NAME, LANGUAGE_ID, SERVER_BUNDLE, SETTINGS_SECTION } from './na
  */
 const WATCHED_FILES = ['**/*.{statement,stmt}', '**/.policy-annotator.yaml', '**/*.{yaml,yml}'];
 
-/** Starts the bundled server (dist/server.js) over IPC and returns the running client. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Starts the bundled server (dist/server.js) over IPC, logging to `log`, and returns the running client. */
+export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
   const module = context.asAbsolutePath(SERVER_BUNDLE);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    outputChannel: log,
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },

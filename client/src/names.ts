@@ -7,4 +7,9 @@ export const DISPLAY_NAME = 'Policy Annotator';
 export const SERVER_BUNDLE = 'dist/server.js';
 export const COMMANDS = {
   treatAsStatement: 'policyAnnotator.treatAsStatement',
+  nextReference: 'policyAnnotator.nextReference',
+  previousReference: 'policyAnnotator.previousReference',
+  revealReference: 'policyAnnotator.revealReference',
 } as const;
+/** The "References in this statement" tree view. */
+export const REFERENCES_VIEW = 'policyAnnotator.references';

@@ -1,11 +1,10 @@
 // The coding requests of the language server: code lens, completion, rename, references, commands and the
 // custom requests of the VS Code client's coding UI. Each handler finds the analysis and calls one feature.
-import { ResponseError, ErrorCodes, type CancellationToken, type Connection } from 'vscode-languageserver';
-import type { Hover, Position, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ResponseError, ErrorCodes, type CancellationToken, type Connection, type ReferenceParams } from 'vscode-languageserver';
+import type { Hover, Location, Position, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument, type DocumentAnalysis } from './core/analysis';
 import { readCodings } from './core/coding/codings';
 import type { CodingWorkspace } from './core/coding/codingWorkspace';
-import type { Settings } from './core/settings';
 import { relativePath, uriKey } from './core/uris';
 import { codingState, CODING_COMMANDS, commandUri, executeCodingCommand } from './features/codingCommands';
 import { TAG_ACTION_KIND } from './features/codingCodeActions';
@@ -34,21 +33,13 @@ export interface CodingHost {
   folders(): string[];
 }
 
+/** Find All References is shared with the references feature: see `codeReferencesAt`. */
 export const capabilities = {
   codeLensProvider: { resolveProvider: false },
   completionProvider: { triggerCharacters: ['[', ',', ' ', '"'] },
   renameProvider: { prepareProvider: true },
-  referencesProvider: true,
   executeCommandProvider: { commands: CODING_COMMANDS },
 };
-
-/** Files the client should report changes of: sidecars, project configs and the codebook. */
-export function watchedGlobs(settings: Settings): string[] {
-  const globs = ['**/*.codes.yaml', '**/.policy-annotator.yaml'];
-  if (settings.codebook.trim()) globs.push(`**/${settings.codebook.trim().split('/').pop()}`);
-  else globs.push('**/*.yaml');
-  return globs;
-}
 
 /** Hover on a code id in a sidecar file. */
 export function hoverInCodingFile(host: CodingHost, uri: string, position: Position, token: CancellationToken): Hover | null {
@@ -65,6 +56,12 @@ function fail(message: string): ResponseError<void> {
 function codingsAt(host: CodingHost, uri: string) {
   const statementUri = uri.endsWith('.codes.yaml') ? host.files.statementOf(uri) : uri;
   return host.analysisOf(statementUri)?.codings ?? null;
+}
+
+/** Find All References on a code (in the codebook or a coding): every coded paragraph; null elsewhere. */
+export function codeReferencesAt(host: CodingHost, params: ReferenceParams, token: CancellationToken): Location[] | null {
+  const at = codeIdAt(params.textDocument.uri, params.position, host.files.codebook, codingsAt(host, params.textDocument.uri));
+  return at ? codeReferences(at.id, host.files.codebook, host.analyses(), params.context.includeDeclaration, token) : null;
 }
 
 function insideWorkspace(host: CodingHost, uri: string): boolean {
@@ -98,11 +95,6 @@ export function register(connection: Connection, host: CodingHost): void {
     const result = renameCode(codebook, host.analyses().map((a) => a.codings), at.id, params.newName.trim(), token);
     if ('error' in result) throw fail(result.error);
     return result;
-  });
-
-  connection.onReferences((params, token) => {
-    const at = codeIdAt(params.textDocument.uri, params.position, files.codebook, codingsAt(host, params.textDocument.uri));
-    return at ? codeReferences(at.id, files.codebook, host.analyses(), params.context.includeDeclaration, token) : null;
   });
 
   connection.onExecuteCommand(async (params, token) => {

@@ -14,10 +14,19 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { ReferenceWorkspace } from './core/references/referenceWorkspace';
+import { citationIncomingCalls, citationOutgoingCalls, prepareCitationHierarchy } from './features/referenceCallHierarchy';
+import { referenceDefinition } from './features/referenceDefinition';
+import { referenceLinks } from './features/referenceLinks';
+import { REFERENCES_REQUEST, referenceList, type ReferencesParams } from './features/referenceList';
+import { referenceHighlights, referenceLocations } from './features/referenceLocations';
+import { citedDocumentSymbols } from './features/referenceWorkspaceSymbols';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
 import type { DocumentAnalysis } from './core/analysis';
 import { sidecarProblems } from './core/coding/codingAnalysis';
 import { CodingWorkspace, type Affected } from './core/coding/codingWorkspace';
+import * as coding from './codingHandlers';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
@@ -29,17 +38,20 @@ import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
 import { selectionRanges } from './features/selectionRanges';
 import { workspaceSymbols } from './features/workspaceSymbols';
-import * as coding from './codingHandlers';
+
+/** Files whose changes matter to references: project configs and catalogs. */
+const CATALOG_GLOBS = ['**/.policy-annotator.yaml', '**/*.{yaml,yml}', '**/*.catalog.json'];
 
 /** Diagnostics wait this long after the last change of a document, so typing does not analyse every key. */
 const DIAGNOSTICS_DELAY_MS = 50;
 
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
-export function startServer(connection: Connection, fs: FileSystem): void {
+export function startServer(connection: Connection, fs: FileSystem, options: { bundledCatalog?: { uri: string; text: string } } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
+  const references = new ReferenceWorkspace(fs, options.bundledCatalog);
   const codingFiles = new CodingWorkspace(fs);
-  index.configure({ coding: codingFiles });
+  index.configure({ references: references.context, coding: codingFiles });
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -67,87 +79,142 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, coding.TAG_ACTION_KIND] },
         ...coding.capabilities,
         workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'policy-annotator' },
+      serverInfo: { name: 'policy-annotator', version },
     };
   });
 
-  connection.onInitialized(async () => {
-    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
-    }
-    if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
-        index.configure({ folders });
-        void rebuildIndex();
-      });
-    }
-    await reloadSettings();
-  });
+  /** Runs work nobody awaits; a failure is logged, never an unhandled rejection that ends the server. */
+  function inBackground(what: string, work: () => Promise<void>): void {
+    work().catch((error: unknown) => connection.console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  connection.onInitialized(() =>
+    inBackground('Start-up', async () => {
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((folder) => folder.uri));
+          const folders = index.folderUris.filter((uri) => !removed.has(uri)).concat(event.added.map((folder) => folder.uri));
+          index.configure({ folders });
+          inBackground('Indexing', async () => {
+            await references.configure({ folders });
+            await codingFiles.configure(folders, readSettings(undefined));
+            index.invalidateAnalyses();
+            publishCatalogDiagnostics();
+            await rebuildIndex();
+          });
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: ['policyAnnotator', 'files'] });
+      }
+      await reloadSettings();
+    }),
+  );
 
   /** Pulls `policyAnnotator` and `files` settings; when they changed, re-indexes and re-checks open documents. */
   async function reloadSettings(pushed?: unknown): Promise<void> {
     let raw: [unknown, unknown] = [undefined, undefined];
     if (capabilities.workspace?.configuration) {
-      const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
-      raw = [own, files];
+      try {
+        const [own, files] = await connection.workspace.getConfiguration([{ section: 'policyAnnotator' }, { section: 'files' }]);
+        raw = [own, files];
+      } catch (error) {
+        connection.console.warn(`Could not read settings, using defaults: ${error instanceof Error ? error.message : String(error)}`);
+      }
     } else if (isRecord(pushed)) {
       raw = [pushed.policyAnnotator, pushed.files];
     }
     const settings = readSettings(raw[0]);
     const filesExclude = readFilesExclude(raw[1]);
-    const key = JSON.stringify([settings, filesExclude]);
+    const own = isRecord(raw[0]) ? raw[0] : {};
+    const referenceSettings = { catalogs: own.catalogs, uncataloguedSeverity: isRecord(own.references) ? own.references.uncataloguedSeverity : undefined };
+    const key = JSON.stringify([settings, filesExclude, referenceSettings]);
     if (key === settingsKey) return;
     settingsKey = key;
     index.configure({ settings, filesExclude });
-    if (await codingFiles.configure(index.folderUris, settings)) await index.codingChanged('all');
+    await references.configure({ folders: index.folderUris, settings: referenceSettings });
+    await codingFiles.configure(index.folderUris, settings);
+    index.invalidateAnalyses();
+    publishCatalogDiagnostics();
     publishCodebook();
-    await registerWatchers(settings);
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
+    await registerWatchers(settings);
     await rebuildIndex();
   }
 
   /** Asks the client to report changes to statement files and .gitignore files (when it allows registration). */
   async function registerWatchers(settings: Settings): Promise<void> {
     if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
-    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', ...coding.watchedGlobs(settings)];
+    const globs = [...statementGlobs, ...settings.files.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)), '**/.gitignore', ...CATALOG_GLOBS];
     const watchers: FileSystemWatcher[] = globs.map((globPattern) => ({ globPattern }));
     watcherRegistration?.dispose();
     watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
+  /** Re-walks the workspace in the background, reporting progress when the client shows it. */
   async function rebuildIndex(): Promise<void> {
-    const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Indexing policy statements', 0, undefined, false);
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    progress?.begin('Indexing policy statements', 0, undefined, false);
     let lastPercentage = -1;
     try {
       await index.rebuild((message, percentage) => {
-        if (percentage === undefined || percentage !== lastPercentage) progress.report(percentage ?? 0, message);
+        // One report per percent, not per file.
+        if (percentage !== undefined && percentage === lastPercentage) return;
+        progress?.report(percentage ?? 0, message);
         lastPercentage = percentage ?? lastPercentage;
       });
-    } catch (error) {
-      connection.console.error(`Indexing failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
-      progress.done();
+      progress?.done();
     }
   }
 
-  connection.onDidChangeConfiguration((change) => void reloadSettings(change.settings));
+  connection.onDidChangeConfiguration((change) => inBackground('Reloading settings', () => reloadSettings(change.settings)));
 
-  connection.onDidChangeWatchedFiles(async (change) => {
-    if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
-      await rebuildIndex();
-      return;
+  connection.onDidChangeWatchedFiles((change) =>
+    inBackground('Updating the index', async () => {
+      if (change.changes.some((event) => basename(event.uri) === '.gitignore')) {
+        await rebuildIndex();
+        return;
+      }
+      for (const event of change.changes) {
+        // A project config matters to references and to coding alike.
+        if (codingFiles.isCodingFile(event.uri)) await codingChanged(await codingFiles.fileChanged(event.uri));
+        if (references.isReferenceFile(event.uri)) {
+          if (await references.fileChanged(event.uri)) {
+            index.invalidateAnalyses();
+            for (const document of documents.all()) scheduleDiagnostics(document.uri);
+            inBackground('Indexing', rebuildIndex);
+          }
+          publishCatalogDiagnostics();
+          continue;
+        }
+        if (codingFiles.isCodingFile(event.uri)) continue;
+        if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
+        else await index.fileChanged(event.uri);
+      }
+    }),
+  );
+
+  /** Catalog problems at their exact lines, and configuration errors on the project config. */
+  function publishCatalogDiagnostics(): void {
+    for (const uri of references.store.sources) {
+      void connection.sendDiagnostics({ uri, diagnostics: references.catalogProblems(uri).map(toDiagnostic) });
     }
-    for (const event of change.changes) {
-      if (codingFiles.isCodingFile(event.uri)) await codingChanged(await codingFiles.fileChanged(event.uri));
-      else if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
-      else await index.fileChanged(event.uri);
-    }
-  });
+    for (const message of references.configErrors) connection.console.warn(message);
+  }
+
+  /** The analysis with the citation index brought up to date, for features that look across the workspace. */
+  function withReferences<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
+    references.sync(index.files());
+    return withAnalysis(uri, empty, feature);
+  }
 
   function scheduleDiagnostics(uri: string): void {
     clearTimeout(pendingDiagnostics.get(uri));
@@ -158,7 +225,9 @@ export function startServer(connection: Connection, fs: FileSystem): void {
         const document = documents.get(uri);
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
-        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: diagnostics(analysis, CancellationToken.None) });
+        references.sync(index.files());
+        const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
+        void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
         publishSidecar(analysis);
       }, DIAGNOSTICS_DELAY_MS),
     );
@@ -178,10 +247,12 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   /** A sidecar or the codebook changed: re-analyse the statements it affects and refresh their diagnostics. */
   async function codingChanged(affected: Affected): Promise<void> {
     if (!affected) return;
-    await index.codingChanged(affected);
     if (affected === 'all') {
+      index.invalidateAnalyses();
       publishCodebook();
-      await rebuildIndex();
+      inBackground('Indexing', rebuildIndex);
+    } else {
+      await index.reanalyze(affected.uris);
     }
     // Code lenses show codes, which live outside the statement's own text.
     if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
@@ -197,7 +268,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
 
   documents.onDidChangeContent((event) => {
     if (codingFiles.isCodingFile(event.document.uri)) {
-      void codingFiles.setOpenText(event.document.uri, event.document.getText()).then(codingChanged);
+      inBackground('Reading codings', async () => codingChanged(await codingFiles.setOpenText(event.document.uri, event.document.getText())));
       return;
     }
     index.setOpenDocument(event.document.uri, event.document.version, event.document.getText());
@@ -206,7 +277,7 @@ export function startServer(connection: Connection, fs: FileSystem): void {
 
   documents.onDidClose((event) => {
     if (codingFiles.isCodingFile(event.document.uri)) {
-      void codingFiles.setOpenText(event.document.uri, null).then(codingChanged);
+      inBackground('Reading codings', async () => codingChanged(await codingFiles.setOpenText(event.document.uri, null)));
       return;
     }
     clearTimeout(pendingDiagnostics.get(event.document.uri));
@@ -223,14 +294,33 @@ export function startServer(connection: Connection, fs: FileSystem): void {
   connection.onHover((params, token) =>
     codingFiles.isCodingFile(params.textDocument.uri)
       ? coding.hoverInCodingFile(codingHost, params.textDocument.uri, params.position, token)
-      : withAnalysis(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)),
+      : withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)),
   );
+  connection.onDefinition((params, token) => withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token)));
+  connection.onReferences(
+    (params, token) =>
+      coding.codeReferencesAt(codingHost, params, token) ??
+      withReferences(params.textDocument.uri, null, (doc) => referenceLocations(doc, params.position, params.context.includeDeclaration, token)),
+  );
+  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token)));
+  connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (doc) => referenceLinks(doc, token)));
+  connection.languages.callHierarchy.onPrepare((params, token) =>
+    withReferences(params.textDocument.uri, null, (doc) => prepareCitationHierarchy(doc, params.position, token)),
+  );
+  connection.languages.callHierarchy.onIncomingCalls((params, token) => (references.sync(index.files()), citationIncomingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (references.sync(index.files()), citationOutgoingCalls(params.item, references.context, token)));
+  connection.onRequest(REFERENCES_REQUEST, (params: ReferencesParams, token) => withAnalysis(params.uri, [], (doc) => referenceList(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
     const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    return [...workspaceSymbols(analyses, params.query, token), ...coding.codeSymbols(codingFiles.codebook, params.query, token)];
+    references.sync(index.files());
+    return [
+      ...citedDocumentSymbols(references.context, params.query, token),
+      ...workspaceSymbols(analyses, params.query, token),
+      ...coding.codeSymbols(codingFiles.codebook, params.query, token),
+    ];
   });
 
   const codingHost: coding.CodingHost = {

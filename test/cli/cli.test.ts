@@ -22,7 +22,7 @@ const gapLine = (file: string) => `${file}:5:1 warning paragraph-number-gap Numb
 test('check prints path:line:col severity code message, 1-based', () => {
   const result = runCli(['check', 'gap.statement', 'clean.stmt'], dir);
   assert.equal(result.stdout, `${gapLine('gap.statement')}\n`);
-  assert.equal(result.stderr, '1 problem (0 errors, 1 warnings) in 2 files\n');
+  assert.equal(result.stderr, '1 problem (1 warning) in 2 files\n');
   assert.equal(result.code, 0);
 });
 

@@ -6,7 +6,7 @@ import { cliPath } from './cliHelpers';
 
 test('lsp --stdio starts the same language server in the CLI process', async () => {
   const { client, initializeResult } = await LspClient.start({ args: [cliPath, 'lsp', '--stdio'] });
-  assert.equal(initializeResult.serverInfo?.name, 'policy-annotator');
+  assert.deepEqual(initializeResult.serverInfo, { name: 'policy-annotator', version: require('../../package.json').version });
   const uri = 'untitled:cli-lsp';
   await client.open(uri, 'Title\n\n1. First.\n3. Third.\n');
   const published = await client.diagnosticsFor(uri, 1);

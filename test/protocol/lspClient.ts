@@ -3,6 +3,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import {
   createMessageConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -53,6 +55,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** What node runs (default: the built server with --stdio). */
   args?: string[];
+  /** Answer `workspace/configuration` with an error, as a misbehaving client might. */
+  failConfiguration?: boolean;
 }
 
 export class LspClient {
@@ -68,7 +72,11 @@ export class LspClient {
   private readonly listeners = new Set<() => void>();
   private readonly stderr: string[] = [];
 
-  private constructor(readonly child: ChildProcessWithoutNullStreams, settings: Record<string, unknown>) {
+  private constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    settings: Record<string, unknown>,
+    failConfiguration: boolean,
+  ) {
     this.settings = settings;
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -84,6 +92,7 @@ export class LspClient {
       const sections = params.items.map((item) => item.section ?? '');
       this.configurationRequests.push(sections);
       this.notify();
+      if (failConfiguration) throw new ResponseError(ErrorCodes.InternalError, 'no settings here');
       return sections.map((section) => this.settings[section] ?? null);
     });
     this.connection.onRequest(RegistrationRequest.type, (params) => {
@@ -99,7 +108,7 @@ export class LspClient {
   /** Starts `dist/server.js --stdio` (or `options.args`), initializes it and sends `initialized`. */
   static async start(options: StartOptions = {}): Promise<{ client: LspClient; initializeResult: InitializeResult }> {
     const child = spawn(process.execPath, options.args ?? [serverPath, '--stdio'], { stdio: 'pipe' });
-    const client = new LspClient(child, options.settings ?? {});
+    const client = new LspClient(child, options.settings ?? {}, options.failConfiguration ?? false);
     const folders = options.folders ?? [];
     const initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

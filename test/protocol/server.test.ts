@@ -7,7 +7,11 @@ import { pathToFileURL } from 'node:url';
 import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  CodeActionRequest,
   DocumentSymbolRequest,
+  FoldingRangeRequest,
+  SelectionRangeRequest,
+  type CodeAction,
   FileChangeType,
   HoverRequest,
   TextDocumentSyncKind,
@@ -81,7 +85,7 @@ test('settings are pulled with workspace/configuration and file watchers registe
   };
   assert.deepEqual(
     watchers.watchers.map((w) => w.globPattern),
-    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore', '**/*.codes.yaml', '**/.policy-annotator.yaml', '**/*.yaml'],
+    ['**/*.statement', '**/*.stmt', '**/*.txt', '**/.gitignore', '**/.policy-annotator.yaml', '**/*.{yaml,yml}', '**/*.catalog.json'],
   );
   assert.ok(client.registrations.some((r) => r.method === DidChangeConfigurationNotification.method));
 });
@@ -121,6 +125,24 @@ test('didOpen publishes diagnostics; documentSymbol and hover answer', async () 
     await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } }),
     null,
   );
+  const selections = await client.connection.sendRequest(SelectionRangeRequest.type, {
+    textDocument: { uri },
+    positions: [{ line: 3, character: 6 }],
+  });
+  // Word "call", then the sentence.
+  assert.deepEqual(selections?.[0].range, { start: { line: 3, character: 6 }, end: { line: 3, character: 10 } });
+  assert.deepEqual(selections?.[0].parent?.range, { start: { line: 3, character: 3 }, end: { line: 3, character: 53 } });
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } },
+    context: { diagnostics: published.diagnostics },
+  })) as CodeAction[];
+  assert.deepEqual(
+    actions.map((a) => [a.title, a.kind, JSON.stringify(a.edit)]),
+    [['Renumber paragraph 4 → 3', 'quickfix', JSON.stringify({ changes: { [uri]: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 1 } }, newText: '3' }] } })]],
+  );
+  // Folding: nothing spans more than one line here.
+  assert.deepEqual(await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } }), []);
 });
 
 test('incremental didChange re-analyses only the edited document', async () => {
@@ -171,6 +193,15 @@ test('a configuration change is pulled again and re-indexes', async () => {
       'open.statement 4. We request a report on desalination.',
     ],
   );
+});
+
+test('a client that fails the configuration request gets defaults, not a dead server', async () => {
+  const { client: other } = await LspClient.start({ failConfiguration: true, folders: [folderUri()] });
+  await other.waitFor(() => other.progress.some((p) => p.kind === 'end'), 'the index build with default settings');
+  const symbols = (await other.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'desalination' })) as SymbolInformation[];
+  // Defaults: no *.txt files, nothing excluded but .gitignore'd folders.
+  assert.deepEqual(symbols.map((s) => path.relative(dir, new URL(s.location.uri).pathname)).sort(), ['alpha.statement', 'drafts/delta.stmt']);
+  assert.equal(await other.stop(), 0);
 });
 
 /** The document's outline as indented "name line:char-line:char" lines. */

@@ -107,6 +107,10 @@ test('reading is bounded: too large files are not read, non-UTF-8 gets one probl
   index.configure({ settings: { ...defaultSettings, maxFileSize: 100 } });
   await index.rebuild();
   assert.deepEqual(indexed(index), ['big.stmt: file-too-large', 'latin1.stmt: file-not-utf8', 'ok.stmt: Title ok']);
+  // A larger limit reads the file again although it did not change.
+  index.configure({ settings: { ...defaultSettings, maxFileSize: 1000 } });
+  await index.rebuild();
+  assert.deepEqual(indexed(index), ['big.stmt: Title big', 'latin1.stmt: file-not-utf8', 'ok.stmt: Title ok']);
 });
 
 test('readSourceFile and decodeSource', async () => {

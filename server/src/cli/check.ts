@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { analyzeFile, diagnosticJson, severityName, type AnalyzedFile } from './analyzeFiles';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
+import { loadProjectCatalogs } from './referenceCatalogs';
 import { sarifLog } from './sarif';
 
 export const checkCommand: Command = {
@@ -35,8 +36,9 @@ Exit code: 0 no errors, 1 errors (or too many warnings), 2 bad arguments or miss
 
     const fs = new NodeFileSystem();
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
-    const files: AnalyzedFile[] = [];
-    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings));
+    const project = await loadProjectCatalogs(fs, io.cwd);
+    const files: AnalyzedFile[] = project.catalogs.filter((c) => c.diagnostics.length > 0);
+    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings, project.context));
 
     const all = files.flatMap((file) => file.diagnostics);
     const errors = all.filter((d) => severityName(d) === 'error').length;
@@ -56,9 +58,22 @@ Exit code: 0 no errors, 1 errors (or too many warnings), 2 bad arguments or miss
           io.out(`${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}\n`);
         }
       }
-      if (all.length > 0) io.err(`${all.length} ${all.length === 1 ? 'problem' : 'problems'} (${errors} errors, ${warnings} warnings) in ${files.length} files\n`);
+      if (all.length > 0) io.err(`${summary(all.map(severityName))} in ${plural(files.length, 'file')}\n`);
     }
     if (warnings > maxWarnings) io.err(`too many warnings: ${warnings} (--max-warnings ${maxWarnings})\n`);
     return errors > 0 || warnings > maxWarnings ? 1 : 0;
   },
 };
+
+/** "3 problems (1 error, 2 hints)". */
+function summary(severities: string[]): string {
+  const counts = ['error', 'warning', 'info', 'hint']
+    .map((severity) => [severity, severities.filter((s) => s === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => plural(count, severity));
+  return `${plural(severities.length, 'problem')} (${counts.join(', ')})`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -3,6 +3,8 @@ import { NodeFileSystem } from '../node/nodeFileSystem';
 import { analyzeFile, diagnosticJson, type AnalyzedFile } from './analyzeFiles';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
+import { loadProjectCatalogs } from './referenceCatalogs';
+import { exportReferences } from '../features/referenceList';
 
 /** Bumped on any incompatible change of the export; see docs/EXPORT.md and docs/export-schema.json. */
 export const EXPORT_SCHEMA_VERSION = 1;
@@ -24,8 +26,9 @@ Options:
     if (values.format !== 'json') throw new UsageError(`unknown format '${values.format}' (expected json)`);
     const fs = new NodeFileSystem();
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
+    const { context } = await loadProjectCatalogs(fs, io.cwd);
     const files = [];
-    for (const input of inputs) files.push(exportFile(await analyzeFile(fs, input, defaultSettings)));
+    for (const input of inputs) files.push(exportFile(await analyzeFile(fs, input, defaultSettings, context)));
     io.out(`${JSON.stringify({ schemaVersion: EXPORT_SCHEMA_VERSION, files }, null, 2)}\n`);
     return 0;
   },
@@ -46,7 +49,7 @@ export function exportFile(file: AnalyzedFile) {
       excerpt: p.excerpt,
       codes: file.analysis?.codings.byParagraph.get(p.index)?.codes ?? [],
     })),
-    references: [],
+    references: file.analysis ? exportReferences(file.analysis) : [],
     entities: [],
     diagnostics: file.diagnostics.map(diagnosticJson),
   };

@@ -1,4 +1,5 @@
-import { analyzeDocument, type DocumentAnalysis } from './analysis';
+import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from './analysis';
+import type { ReferenceContext } from './references/documentReferences';
 import type { CodingOptions } from './coding/codingAnalysis';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
@@ -7,7 +8,6 @@ import { PathFilter } from './pathFilter';
 import { defaultSettings, statementGlobs, type Settings } from './settings';
 import { readSourceFile } from './sourceFile';
 import { basename, relativePath, uriKey } from './uris';
-
 
 /** Progress of a build: called with a message and, once the files are known, a percentage. */
 export type IndexProgress = (message: string, percentage?: number) => void;
@@ -57,6 +57,7 @@ export class WorkspaceIndex {
   private folders: Folder[] = [];
   private settings: Settings = defaultSettings;
   private excludeGlobs: string[] = [];
+  private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
   private coding: CodingInputs | null = null;
@@ -66,8 +67,13 @@ export class WorkspaceIndex {
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; coding?: CodingInputs }): void {
-    if (options.settings) this.settings = options.settings;
+  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; references?: ReferenceContext; coding?: CodingInputs }): void {
+    if (options.settings) {
+      // Files skipped or analysed under another size limit must be read again, whatever their mtime.
+      if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
+      this.settings = options.settings;
+    }
+    if (options.references) this.references = options.references;
     if (options.coding) this.coding = options.coding;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     const uris = options.folders ?? this.folderUris;
@@ -123,6 +129,12 @@ export class WorkspaceIndex {
     }
   }
 
+  /** Something every analysis depends on changed (catalogs): open documents are re-analysed on demand, disk files by the next rebuild. */
+  invalidateAnalyses(): void {
+    for (const entry of this.open.values()) entry.analysis = null;
+    for (const entry of this.disk.values()) entry.mtime = -1;
+  }
+
   /** An editor opened or changed a document: remember its text; it is analysed on demand. */
   setOpenDocument(uri: string, version: number, text: string): void {
     const key = uriKey(uri);
@@ -131,17 +143,14 @@ export class WorkspaceIndex {
     this.open.set(key, { uri, version, text, analysis: null });
   }
 
-  /**
-   * Codings inputs changed (a sidecar, the codebook): analyse these statements (or all) again — open ones on
-   * demand, disk files now for `uris`, and on the next `rebuild()` for 'all'.
-   */
-  async codingChanged(affected: { uris: string[] } | 'all'): Promise<void> {
-    const keys = affected === 'all' ? null : new Set(affected.uris.map(uriKey));
-    for (const [key, entry] of this.open) if (!keys || keys.has(key)) entry.analysis = null;
-    for (const [key, entry] of this.disk) {
-      if (keys && !keys.has(key)) continue;
-      if (keys) await this.load(entry.uri, entry.mtime);
-      else entry.mtime = -1;
+  /** Analyse these statements again (their sidecar changed): open ones on demand, disk files now. */
+  async reanalyze(uris: string[]): Promise<void> {
+    for (const uri of uris) {
+      const key = uriKey(uri);
+      const open = this.open.get(key);
+      if (open) open.analysis = null;
+      const disk = this.disk.get(key);
+      if (disk) await this.load(disk.uri, disk.mtime);
     }
   }
 
@@ -179,16 +188,24 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, { maxFileSize: this.settings.maxFileSize, coding: this.coding?.options(entry.uri) });
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, this.analysisOptions(entry.uri));
     return entry.analysis;
   }
 
   private async load(uri: string, mtime: number): Promise<void> {
     const source = await readSourceFile(this.fs, uri, this.settings.maxFileSize);
+    if (source.problem?.code === 'file-unreadable') {
+      this.disk.delete(uriKey(uri)); // gone since it was found, or not ours to read
+      return;
+    }
     await this.coding?.prepare(uri);
     const analysis =
-      source.text === null ? null : analyzeDocument(uri, 0, source.text, { maxFileSize: this.settings.maxFileSize, coding: this.coding?.options(uri) });
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions(uri));
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
+  }
+
+  private analysisOptions(uri: string): AnalysisOptions {
+    return { maxFileSize: this.settings.maxFileSize, references: this.references, coding: this.coding?.options(uri) };
   }
 
   private newFilter(): PathFilter {

@@ -4,6 +4,7 @@ import { problemsOf, type DocumentAnalysis } from '../core/analysis';
 import type { Problem } from '../core/model';
 import { codingCodeActions } from './codingCodeActions';
 import { toDiagnostic } from './diagnostics';
+import { unknownNameActions } from './entityCatalogActions';
 
 type CodeActionProvider = (doc: DocumentAnalysis, range: Range, context: CodeActionContext, token: CancellationToken) => CodeAction[];
 
@@ -26,6 +27,7 @@ function problemFixes(doc: DocumentAnalysis, range: Range, context: CodeActionCo
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: fix.edit, isPreferred: fix.isPreferred });
     }
   }
+  actions.push(...unknownNameActions(doc, range, token));
   return actions;
 }
 

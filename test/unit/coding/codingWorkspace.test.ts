@@ -45,12 +45,12 @@ test('sidecars feed the index; open texts win; changes name the statements to an
   assert.equal(coding.isCodingFile(a), false);
   const affected = await coding.setOpenText(sidecar, 'codings:\n  - paragraph: "2"\n    codes: [Y]\n');
   assert.deepEqual(affected, { uris: [a] });
-  await index.codingChanged(affected!);
+  await index.reanalyze([a]);
   assert.deepEqual([...index.analysisOf(a)!.codings.byParagraph.values()].map((p) => [p.path, p.codes]), [['2', ['Y']]]);
 
   fs.write(`${root}/codebook.yaml`, 'codes:\n  - id: Z\n');
   assert.equal(await coding.fileChanged(`${root}/codebook.yaml`), 'all');
-  await index.codingChanged('all');
+  index.invalidateAnalyses();
   await index.rebuild();
   assert.deepEqual(index.analysisOf(a)!.codings.problems.map((p) => p.message), ["Unknown code 'Y'"]);
 });

@@ -49,13 +49,13 @@ test('suggest rules: entities (’ matches \'), documents, keywords across line 
   ]);
 });
 
-test('entity and reference facts from other analyses replace text matching', () => {
+test('entity and reference facts from other analyses add to matching the text as written', () => {
   const st = statementOf(text);
   const facts = () => ({ references: ['S/RES/2178 (2014)'], entities: [] });
   const suggestions = suggestCodes(st, readCodings(st, { codebook }), codebook, facts);
   assert.deepEqual(suggestions.filter((s) => s.code === 'CT.EXT').map((s) => [st.paragraphs[s.paragraph].path, s.reasons]), [
     ['PP1', ['cites S/RES/2178 (2014)']],
-    ['1', ['cites S/RES/2178 (2014)', '“foreign terrorist fighters”']],
+    ['1', ["mentions Da'esh", 'cites S/RES/2178 (2014)', '“foreign terrorist fighters”']],
   ]);
 });
 
@@ -63,10 +63,12 @@ test('analyzeDocument carries codings; suggestion hints sit on the paragraph mar
   const doc = analyzeDocument('file:///s.statement', 1, text, { coding: { codebook } });
   assert.deepEqual(doc.codings.byParagraph.get(2)?.codes, ['CT.EXT']);
   const hints = problemsOf(doc).filter((p) => p.code === 'code-suggestion');
+  // The reference analysis reads "resolution 2178 (2014)" as S/RES/2178 (2014).
   assert.deepEqual(hints.map((h) => [h.message, h.range, h.severity]), [
+    ['Suggested code CT.EXT (cites S/RES/2178 (2014))', { start: { line: 5, character: 0 }, end: { line: 5, character: 37 } }, 4],
     ['Suggested code REF (preambular paragraph)', { start: { line: 5, character: 0 }, end: { line: 5, character: 37 } }, 4],
     ["Suggested code CT.EXT (mentions Da'esh, “foreign terrorist fighters”)", { start: { line: 7, character: 0 }, end: { line: 7, character: 2 } }, 4],
     ['Suggested code CT.COND (“condemns”)', { start: { line: 7, character: 0 }, end: { line: 7, character: 2 } }, 4],
   ]);
-  assert.equal(suggestedCodeOf(hints[1].message), 'CT.EXT');
+  assert.equal(suggestedCodeOf(hints[2].message), 'CT.EXT');
 });

@@ -48,8 +48,8 @@ function compile(codebook: Codebook): CompiledRules[] {
 
 /**
  * Applies the codebook's `suggest` rules to every paragraph not yet coded with the code. Entities and cited
- * documents come from `facts` when the entity and reference analyses provide them; without them, entity names
- * and document symbols are looked for in the paragraph's text. A code whose rules name paragraph kinds is only
+ * documents come from `facts` (the entity and reference analyses: "resolution 2178 (2014)" cites
+ * S/RES/2178 (2014)) and from the names and symbols as written in the paragraph. A code whose rules name paragraph kinds is only
  * suggested for those kinds; it needs at least one other rule to match, unless kinds are its only rule.
  */
 export function suggestCodes(statement: Statement, codings: Codings, codebook: Codebook | null, facts?: ParagraphFacts): Suggestion[] {
@@ -77,12 +77,14 @@ export function suggestCodes(statement: Statement, codings: Codings, codebook: C
 
 function reasonsFor(rule: CompiledRules, text: string, known: { references: string[]; entities: string[] } | undefined): string[] {
   const reasons: string[] = [];
+  // What the entity and reference analyses found counts, and so does the name or symbol as written.
+  const fold = (t: string) => t.toLowerCase().replace(/’/g, "'");
   for (const [name, re] of rule.entities) {
-    const hit = known ? known.entities.some((e) => e.toLowerCase() === name.toLowerCase()) : re.test(text);
+    const hit = (known?.entities.some((e) => fold(e) === fold(name)) ?? false) || re.test(text);
     if (hit) reasons.push(`mentions ${name}`);
   }
   for (const doc of rule.documents) {
-    const hit = known ? known.references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc))) : text.includes(doc);
+    const hit = (known?.references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc))) ?? false) || text.includes(doc);
     if (hit) reasons.push(`cites ${doc}`);
   }
   for (const [word, re] of rule.keywords) if (re.test(text)) reasons.push(`“${word}”`);

@@ -1,0 +1,133 @@
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { Problem } from '../model';
+import type { LineIndex } from '../text';
+import type { EntityIndex } from './entityIndex';
+import { foldKey } from './normalize';
+import { capitalisedPhrases, type CapitalisedPhrase } from './phrases';
+import { SpellingIndex, type SpellingSuggestion } from './spelling';
+import type { EntityMention } from './types';
+
+/** A capitalised name that no catalog knows, with every place it occurs in the file. */
+export interface UnknownName {
+  /** As written the first time, spaces collapsed. */
+  text: string;
+  occurrences: Array<{ start: number; end: number; range: Range }>;
+}
+
+export interface EntityAnalysis {
+  /** The index the mentions were found with (ids resolve here). */
+  index: EntityIndex;
+  /** In document order. */
+  mentions: EntityMention[];
+  spelling: SpellingSuggestion[];
+  unknown: UnknownName[];
+  /** `entity-spelling` (information) and, when asked, `entity-unknown` (hint). */
+  problems: Problem[];
+}
+
+export interface EntityAnalysisInput {
+  uri: string;
+  text: string;
+  lines: LineIndex;
+  /** Analysed range; front matter is left out by starting after it. */
+  from?: number;
+  to?: number;
+  /** Spans found by other analyses (references to UN documents): never unknown names. */
+  known?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+export interface EntityAnalysisOptions {
+  /** Report unknown names as hints (setting `policyAnnotator.entities.unknownNamesAsHints`). */
+  unknownAsHints?: boolean;
+}
+
+/** Words that are capitalised for reasons other than being names. */
+const NOT_NAMES = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'I', 'Mr', 'Mrs', 'Ms', 'Dr', 'OK',
+]);
+const CONNECTOR = /^\p{Ll}/u;
+
+const spellingIndexes = new WeakMap<EntityIndex, SpellingIndex>();
+
+export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, options: EntityAnalysisOptions = {}): EntityAnalysis {
+  const { text, lines, uri } = input;
+  const from = input.from ?? 0;
+  const to = input.to ?? text.length;
+  const mentions = index.find(text, lines, from, to);
+  const phrases = capitalisedPhrases(text, from, to);
+  let speller = spellingIndexes.get(index);
+  if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
+  const spelling = speller.suggest(text, phrases);
+  const unknown = unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]);
+
+  const problems: Problem[] = spelling.map((s) => ({
+    range: lines.range(s.start, s.end),
+    severity: DiagnosticSeverity.Information,
+    code: 'entity-spelling',
+    message: `Did you mean ${s.suggestion}?`,
+    fixes: [{
+      title: `Replace with '${s.suggestion}'`,
+      isPreferred: true,
+      edit: { changes: { [uri]: [{ range: lines.range(s.start, s.end), newText: s.suggestion }] } },
+    }],
+  }));
+  if (options.unknownAsHints) {
+    for (const name of unknown) {
+      for (const o of name.occurrences) {
+        problems.push({ range: o.range, severity: DiagnosticSeverity.Hint, code: 'entity-unknown', message: `'${name.text}' is not in any entity catalog` });
+      }
+    }
+  }
+  return { index, mentions, spelling, unknown, problems };
+}
+
+/**
+ * Capitalised phrases minus the words already recognised (or flagged as misspelt), grouped by
+ * folded text. A sentence's first word counts only when the file also capitalises it mid-sentence.
+ */
+function unknownNames(text: string, lines: LineIndex, phrases: CapitalisedPhrase[], known: Array<{ start: number; end: number }>): UnknownName[] {
+  const sorted = [...known].sort((a, b) => a.start - b.start);
+  const covered = (s: number, e: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].end <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo].start < e;
+  };
+  const midSentence = new Set<string>();
+  for (const p of phrases) {
+    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) midSentence.add(text.slice(p.words[k][0], p.words[k][1]));
+  }
+
+  const byKey = new Map<string, UnknownName>();
+  const word = (w: [number, number]) => text.slice(w[0], w[1]);
+  const isConnector = (w: [number, number]) => CONNECTOR.test(word(w));
+  const emit = (phrase: CapitalisedPhrase, run: Array<[number, number]>) => {
+    while (run.length && (isConnector(run[run.length - 1]) || NOT_NAMES.has(word(run[run.length - 1])))) run.pop();
+    if (run.length && run[0] === phrase.words[0] && phrase.sentenceStart && !midSentence.has(word(run[0]))) run.shift();
+    while (run.length && (isConnector(run[0]) || NOT_NAMES.has(word(run[0])))) run.shift();
+    if (run.length === 0 || (run.length === 1 && run[0][1] - run[0][0] < 2)) return;
+    const start = run[0][0];
+    const end = run[run.length - 1][1];
+    const written = foldKey(text.slice(start, end));
+    let entry = byKey.get(written);
+    if (!entry) byKey.set(written, (entry = { text: text.slice(start, end).replace(/\s+/g, ' '), occurrences: [] }));
+    entry.occurrences.push({ start, end, range: lines.range(start, end) });
+  };
+  for (const phrase of phrases) {
+    let run: Array<[number, number]> = [];
+    for (const w of phrase.words) {
+      if (!covered(w[0], w[1])) run.push(w);
+      else if (run.length) {
+        emit(phrase, run);
+        run = [];
+      }
+    }
+    if (run.length) emit(phrase, run);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,95 @@
+import { distance } from 'fastest-levenshtein';
+import { foldKey } from './normalize';
+import type { CapitalisedPhrase } from './phrases';
+import { entityNames } from './recognizer';
+import type { Entity } from './types';
+
+export interface SpellingSuggestion {
+  start: number;
+  end: number;
+  /** The text as written, spaces collapsed. */
+  written: string;
+  entity: Entity;
+  /** The catalog name it is close to. */
+  suggestion: string;
+}
+
+interface Candidate {
+  key: string;
+  name: string;
+  entity: Entity;
+}
+
+/**
+ * Looks for near misses of capitalised multi-word catalog names ("Steffan de Mistura"). Only
+ * names of two or more words that start with a capital are candidates, only spans of the same
+ * number of words that start and end with a capitalised word are compared, and the first letters
+ * must agree: one or two typing errors, not a different name.
+ */
+export class SpellingIndex {
+  private readonly buckets = new Map<string, Candidate[]>();
+  private readonly exact = new Set<string>();
+
+  constructor(entities: readonly Entity[]) {
+    for (const entity of entities) {
+      for (const [name, kind] of entityNames(entity)) {
+        const key = foldKey(name);
+        this.exact.add(key);
+        if (kind === 'acronym' || kind === 'demonym') continue;
+        const words = key.split(' ');
+        if (words.length < 2 || !/^\p{Lu}/u.test(key)) continue;
+        const bucket = `${words.length}:${key.length}`;
+        let list = this.buckets.get(bucket);
+        if (!list) this.buckets.set(bucket, (list = []));
+        list.push({ key, name, entity });
+      }
+    }
+  }
+
+  /** Near misses in the given phrases; at most one per phrase window, never overlapping. */
+  suggest(text: string, phrases: readonly CapitalisedPhrase[]): SpellingSuggestion[] {
+    const out: SpellingSuggestion[] = [];
+    for (const phrase of phrases) {
+      const words = phrase.words;
+      let i = 0;
+      while (i < words.length) {
+        let found: SpellingSuggestion | undefined;
+        for (let n = Math.min(6, words.length - i); n >= 2 && !found; n--) {
+          const [start] = words[i];
+          const end = words[i + n - 1][1];
+          const written = text.slice(start, end);
+          if (!/^\p{Lu}/u.test(written) || !/^\p{Lu}/u.test(text.slice(words[i + n - 1][0], end))) continue;
+          const key = foldKey(written);
+          if (this.exact.has(key)) {
+            i += n - 1;
+            break;
+          }
+          const best = this.closest(key, n);
+          if (best) found = { start, end, written: key, entity: best.entity, suggestion: best.name };
+        }
+        if (found) {
+          out.push(found);
+          while (i < words.length && words[i][0] < found.end) i++;
+        } else i++;
+      }
+    }
+    return out;
+  }
+
+  private closest(key: string, wordCount: number): Candidate | undefined {
+    const limit = key.length >= 12 ? 2 : 1;
+    let best: Candidate | undefined;
+    let bestDistance = limit + 1;
+    for (let len = key.length - limit; len <= key.length + limit; len++) {
+      for (const c of this.buckets.get(`${wordCount}:${len}`) ?? []) {
+        if (c.key.charAt(0) !== key.charAt(0)) continue;
+        const d = distance(c.key, key);
+        if (d > 0 && d < bestDistance) {
+          best = c;
+          bestDistance = d;
+        }
+      }
+    }
+    return best;
+  }
+}

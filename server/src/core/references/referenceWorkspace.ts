@@ -1,0 +1,161 @@
+import { parseDocument } from 'yaml';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DocumentAnalysis } from '../analysis';
+import type { FileSystem } from '../fileSystem';
+import type { Problem } from '../model';
+import { joinUri, uriKey } from '../uris';
+import type { CatalogStore } from './catalog';
+import { catalogSources } from './catalogSources';
+import type { ReferenceContext } from './documentReferences';
+import { createCatalogStore } from './index';
+import { pinpointProblems } from './problems';
+import { ReferenceIndex } from './workspace';
+
+export const PROJECT_CONFIG = '.policy-annotator.yaml';
+const SEVERITIES: Record<string, DiagnosticSeverity | 'off'> = {
+  off: 'off', hint: DiagnosticSeverity.Hint, information: DiagnosticSeverity.Information, warning: DiagnosticSeverity.Warning,
+};
+
+export interface ReferenceSettings {
+  /** `policyAnnotator.catalogs` */
+  catalogs: unknown;
+  /** `policyAnnotator.references.uncataloguedSeverity` */
+  uncataloguedSeverity: unknown;
+}
+
+/**
+ * The references side of a workspace: the catalogs in use (bundled, `.policy-annotator.yaml` `catalogs:`, the
+ * `policyAnnotator.catalogs` setting), the citation index, and the context every analysis gets. Reads files
+ * only through the core FileSystem, and only inside the workspace folders.
+ */
+export class ReferenceWorkspace {
+  readonly store: CatalogStore;
+  readonly index = new ReferenceIndex();
+  readonly context: ReferenceContext;
+  private folders: string[] = [];
+  private settings: ReferenceSettings = { catalogs: [], uncataloguedSeverity: 'hint' };
+  /** Texts of workspace catalogs as last read (disk or editor), for the "Add to workspace catalog" fix. */
+  private readonly texts = new Map<string, string | null>();
+  /** Problems about the configuration itself (bad paths), reported on `.policy-annotator.yaml`. */
+  configErrors: string[] = [];
+  private readonly seen = new Map<string, DocumentAnalysis>();
+
+  constructor(private readonly fs: FileSystem, bundledFile?: { uri: string; text: string }) {
+    this.store = createCatalogStore(bundledFile);
+    this.context = { catalog: this.store, index: this.index, uncataloguedSeverity: DiagnosticSeverity.Hint, catalogTarget: null };
+  }
+
+  /** Sets folders and settings, re-reads the project configs and every catalog. Resolves true when catalogs changed. */
+  async configure(options: { folders?: string[]; settings?: Partial<ReferenceSettings> }): Promise<boolean> {
+    if (options.folders) this.folders = options.folders;
+    this.settings = { ...this.settings, ...options.settings };
+    this.context.uncataloguedSeverity = SEVERITIES[String(this.settings.uncataloguedSeverity)] ?? DiagnosticSeverity.Hint;
+    return this.reload();
+  }
+
+  /** Whether a file's change matters to references (a project config or a catalog in use). */
+  isReferenceFile(uri: string): boolean {
+    const key = uriKey(uri);
+    return key.endsWith(`/${PROJECT_CONFIG}`) || this.store.sources.some((s) => uriKey(s) === key);
+  }
+
+  /** A project config or catalog changed on disk (or was deleted): re-read. True when analyses must be redone. */
+  async fileChanged(uri: string): Promise<boolean> {
+    if (!this.isReferenceFile(uri)) return false;
+    return this.reload();
+  }
+
+  /** An editor holds a catalog with unsaved text: use it, and return its problems at their exact lines. */
+  catalogEdited(uri: string, text: string): Problem[] | null {
+    const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
+    if (source === undefined) return null;
+    this.texts.set(source, text);
+    this.refreshTarget();
+    return this.store.update(source, text);
+  }
+
+  /** Problems of a workspace catalog (for diagnostics on it). */
+  catalogProblems(uri: string): Problem[] {
+    const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
+    return source === undefined ? [] : this.store.problems(source);
+  }
+
+  /** Brings the citation index up to date with the analyses of the workspace (cheap when nothing changed). */
+  sync(files: Iterable<{ uri: string; analysis: DocumentAnalysis | null }>): void {
+    const present = new Set<string>();
+    for (const file of files) {
+      if (file.analysis === null) continue;
+      present.add(file.uri);
+      if (this.seen.get(file.uri) === file.analysis) continue;
+      this.seen.set(file.uri, file.analysis);
+      this.index.update(file.analysis.statement, file.analysis.references.items);
+    }
+    for (const uri of [...this.seen.keys()]) {
+      if (!present.has(uri)) {
+        this.seen.delete(uri);
+        this.index.remove(uri);
+      }
+    }
+  }
+
+  /** `unresolved-pinpoint`: needs the workspace, so it is computed per request rather than per analysis. */
+  pinpointProblems(doc: DocumentAnalysis): Problem[] {
+    return pinpointProblems(doc.references.items, (symbol) => {
+      const file = this.index.fileFor(symbol);
+      return file && { uri: file.uri, paths: new Set(file.paragraphs.keys()) };
+    });
+  }
+
+  private async reload(): Promise<boolean> {
+    const before = this.store.version;
+    const uris: string[] = [];
+    const errors: string[] = [];
+    for (const folder of this.folders) {
+      const project = await this.readProjectCatalogs(folder);
+      errors.push(...project.errors);
+      const found = catalogSources(folder, project.catalogs, this.settings.catalogs);
+      errors.push(...found.errors);
+      for (const uri of found.uris) if (!uris.includes(uri)) uris.push(uri);
+    }
+    this.configErrors = [...new Set(errors)];
+    this.store.setSources(uris);
+    for (const uri of uris) {
+      const text = await this.readText(uri);
+      this.texts.set(uri, text);
+      if (text === null) this.store.remove(uri);
+      else this.store.update(uri, text);
+    }
+    this.refreshTarget();
+    return this.store.version !== before;
+  }
+
+  /** "Add to workspace catalog" appends to the catalog that wins last. */
+  private refreshTarget(): void {
+    const sources = this.store.sources;
+    const uri = sources[sources.length - 1];
+    this.context.catalogTarget = uri === undefined ? null : { uri, text: this.texts.get(uri) ?? null };
+  }
+
+  private async readProjectCatalogs(folder: string): Promise<{ catalogs: unknown; errors: string[] }> {
+    const text = await this.readText(joinUri(folder, PROJECT_CONFIG));
+    if (text === null) return { catalogs: undefined, errors: [] };
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${doc.errors[0].message.split('\n')[0]}`] };
+    try {
+      const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+      return { catalogs: (data as { catalogs?: unknown } | null)?.catalogs, errors: [] };
+    } catch (error) {
+      return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${error instanceof Error ? error.message : String(error)}`] };
+    }
+  }
+
+  private async readText(uri: string): Promise<string | null> {
+    try {
+      const stat = await this.fs.stat(uri);
+      if (stat.type !== 'file' || stat.size > 10_000_000) return null;
+      return new TextDecoder('utf-8', { fatal: false }).decode(await this.fs.readFile(uri));
+    } catch {
+      return null;
+    }
+  }
+}

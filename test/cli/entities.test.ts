@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runEntities } from '../../server/src/cli/entities';
+
+async function run(cwd: string, ...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runEntities(args, { cwd, out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pa-entities-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const STATEMENT = [
+  '---',
+  'title: Syria in the front matter is not analysed',
+  '---',
+  'Joint Statement on Iraq',
+  '',
+  '  1. The Coalition supports the Iraqi Security Forces in Mosul and the Funding Facility for',
+  'Expanded Stabilization. We thank Steffan de Mistura.',
+  '',
+  'Share this',
+].join('\n');
+
+test('entities lists each mention as path:line:col type id text, body only', async () => {
+  const dir = workspace({ 'a.statement': STATEMENT, 'notes.txt': 'Syria' });
+  const { code, out, err } = await run(dir);
+  assert.equal(err, '');
+  assert.equal(code, 0);
+  assert.equal(out, [
+    'a.statement:4:20  location  IRQ  "Iraq"',
+    'a.statement:6:33  organization  iraqi-security-forces  "Iraqi Security Forces"',
+    'a.statement:6:58  location  mosul  "Mosul"',
+    'a.statement:7:42  person  staffan-de-mistura  "de Mistura"',
+    '',
+  ].join('\n'));
+});
+
+test('entities --unknown lists unknown names with counts; workspace catalogs add entries and report errors', async () => {
+  const dir = workspace({ 'a.statement': STATEMENT });
+  const unknown = await run(dir, '--unknown', 'a.statement');
+  assert.equal(unknown.code, 0);
+  assert.equal(unknown.out, [
+    'a.statement:6:10  "Coalition"  1×',
+    'a.statement:6:72  "Funding Facility for Expanded Stabilization"  1×',
+    '',
+  ].join('\n'));
+
+  writeFileSync(path.join(dir, '.policy-annotator.yaml'), 'catalogs: [ours.entities.yaml]\n');
+  writeFileSync(path.join(dir, 'ours.entities.yaml'), [
+    'entities:',
+    '  - { id: ffes, type: organization, name: Funding Facility for Expanded Stabilization }',
+    '  - { id: broken, type: organisation, name: Misspelt Type }',
+  ].join('\n'));
+  const withCatalog = await run(dir, '--unknown');
+  assert.equal(withCatalog.code, 1);
+  assert.equal(withCatalog.out, 'a.statement:6:10  "Coalition"  1×\n');
+  assert.equal(withCatalog.err, "ours.entities.yaml:3:25 error entity-catalog-invalid entity type 'organisation' is not one of person, organization, location, event, document, role, concept\n");
+  const listed = await run(dir);
+  assert.match(listed.out, /^a\.statement:6:72 {2}organization {2}ffes {2}"Funding Facility for Expanded Stabilization"$/m);
+});
+
+test('entities reports usage errors with exit code 2', async () => {
+  const dir = workspace({});
+  assert.deepEqual(await run(dir, 'missing.statement'), { code: 2, out: '', err: "policy-annotator entities: cannot find 'missing.statement'\n" });
+  const bad = await run(dir, '--bogus');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^policy-annotator entities: Unknown option '--bogus'/);
+  assert.equal((await run(dir, '--catalog', 'nope.yaml')).err, 'nope.yaml: catalog not found\n');
+  assert.match((await run(dir, '--help')).out, /^Usage: policy-annotator entities/);
+});
