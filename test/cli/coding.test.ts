@@ -25,6 +25,7 @@ test('report over samples: Markdown with the codebook from samples/.policy-annot
   assert.ok(r.stdout.startsWith('# Coding report\n\n6 of 37 paragraphs coded in 5 files, with 4 codes.\n'));
   assert.ok(r.stdout.includes('| CT Counter-terrorism | 0 | 4 |\n| CT.EXT Violent extremism | 4 |  |\n'));
   assert.ok(r.stdout.includes('| CT.EXT Violent extremism | CT.SANC Sanctions and financing | 1 |\n'));
+  assert.ok(r.stdout.includes('## By cited document\n\n| Code | Document | Paragraphs |\n| --- | --- | ---: |\n| CT.EXT Violent extremism | S/RES/2178 (2014) | 1 |\n| REF Reaffirmation of prior commitments | S/PRST/2015/11 | 1 |\n'), r.stdout);
   assert.ok(r.stdout.includes('- **samples/counter-terrorism-resolution.statement ¶ PP3** (preambular): Deeply concerned by the continued flow of foreign terrorist fighters to and from the conflict zones in Iraq and Syria, and by the threat they pose upon their return, — *memo:* Returnees framed as the main threat.\n'));
 });
 
@@ -34,7 +35,10 @@ test('report --format csv: one row per paragraph', async () => {
   const lines = r.stdout.split('\r\n');
   assert.equal(lines[0], 'file,path,kind,codes,memo,references,entities,excerpt');
   assert.equal(lines.length, 16 + 2);
-  assert.equal(lines[11], 'samples/counter-terrorism-resolution.statement,1.c.i,subparagraph,CT.SANC; CT.EXT,,,,the financing of the travel of foreign terrorist fighters;');
+  // References and entities come from their own analyses.
+  assert.equal(lines[2], 'samples/counter-terrorism-resolution.statement,PP1,preambular,REF,,S/RES/2170 (2014); S/RES/2178 (2014); S/RES/2199 (2015); S/PRST/2015/11,President,"Recalling its resolutions 2170 (2014), 2178 (2014) and 2199 (2015), and the statement of its President S/PRST/2015/11,"');
+  assert.equal(lines[4], 'samples/counter-terrorism-resolution.statement,PP3,preambular,CT.EXT,Returnees framed as the main threat.,,foreign terrorist fighters; Iraq; Syria,"Deeply concerned by the continued flow of foreign terrorist fighters to and from the conflict zones in Iraq and Syria, and by the threat they pose upon their return,"');
+  assert.equal(lines[11], 'samples/counter-terrorism-resolution.statement,1.c.i,subparagraph,CT.SANC; CT.EXT,,,foreign terrorist fighters,the financing of the travel of foreign terrorist fighters;');
 });
 
 test('report reports coding problems as path:line:col on stderr and rejects bad options', async () => {

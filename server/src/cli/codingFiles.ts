@@ -5,9 +5,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { parseCodebook, type Codebook } from '../core/coding/codebook';
-import { readCodings, sidecarUri, type Codings, type CodingStorage } from '../core/coding/codings';
+import { sidecarUri, type Codings, type CodingStorage } from '../core/coding/codings';
+import { factsOf } from '../core/coding/facts';
+import type { ParagraphFacts } from '../core/coding/report';
+import { analyzeDocument } from '../core/analysis';
 import type { Problem, Statement } from '../core/model';
-import { parseStatement } from '../core/statement';
 import { UsageError, type CliIo } from './command';
 
 export const SIDECAR_SUFFIX = '.codes.yaml';
@@ -90,6 +92,8 @@ export interface CodedStatement {
   codingsFile: string;
   statement: Statement;
   codings: Codings;
+  /** Cited documents and entities per paragraph, from the reference and entity analyses. */
+  facts: ParagraphFacts;
 }
 
 /**
@@ -103,15 +107,18 @@ export async function loadCoded(file: string, storage: CodingStorage, codebook: 
     throw new UsageError(`${file}: cannot tell which statement it codes; name it <statement>${SIDECAR_SUFFIX} or pass --statement FILE`);
   }
   const uri = pathToFileURL(statementFile).href;
-  const statement = parseStatement({ uri, version: 0, text: await readText(statementFile) });
+  const text = await readText(statementFile);
   const sidecarText = isSidecar ? await readText(file) : await readOptional(statementFile + SIDECAR_SUFFIX);
-  const codings = readCodings(statement, {
-    sidecar: sidecarText === null ? null : { uri: isSidecar ? pathToFileURL(file).href : sidecarUri(uri), text: sidecarText },
-    storage: isSidecar ? 'sidecar' : storage,
-    codebook,
+  const analysis = analyzeDocument(uri, 0, text, {
+    coding: {
+      sidecar: sidecarText === null ? null : { uri: isSidecar ? pathToFileURL(file).href : sidecarUri(uri), text: sidecarText },
+      storage: isSidecar ? 'sidecar' : storage,
+      codebook,
+    },
   });
+  const { statement, codings } = analysis;
   const codingsFile = isSidecar ? file : codings.source?.kind === 'sidecar' ? statementFile + SIDECAR_SUFFIX : statementFile;
-  return { file: statementFile, codingsFile, statement, codings };
+  return { file: statementFile, codingsFile, statement, codings, facts: factsOf(analysis) };
 }
 
 export function parseStorage(value: string | undefined): CodingStorage {

@@ -37,7 +37,7 @@ Options:
     for (const file of files) {
       const coded = await loadCoded(file, storage, codebook);
       for (const p of coded.codings.problems) io.err(formatProblem(io, coded.codingsFile, p) + '\n');
-      rows.push(...reportRows(displayPath(io, file), coded.statement, coded.codings));
+      rows.push(...reportRows(displayPath(io, file), coded.statement, coded.codings, coded.facts));
     }
     const text = values.format === 'csv' ? reportCsv(rows) : reportMarkdown(buildReport(rows, codebook), codebook);
     await writeOutput(io, values.output, text);

@@ -3,6 +3,7 @@ import type { DocumentAnalysis } from '../core/analysis';
 import { compareCodings, type AgreementReport } from '../core/coding/agreement';
 import type { Codebook } from '../core/coding/codebook';
 import type { Codings } from '../core/coding/codings';
+import { factsOf } from '../core/coding/facts';
 import { buildReport, reportMarkdown, reportRows, type ReportRow } from '../core/coding/report';
 import type { Statement } from '../core/model';
 
@@ -11,7 +12,7 @@ export function codingReportMarkdown(docs: Iterable<DocumentAnalysis>, codebook:
   const rows: ReportRow[] = [];
   for (const doc of docs) {
     if (token.isCancellationRequested) break;
-    rows.push(...reportRows(name(doc.statement.uri), doc.statement, doc.codings));
+    rows.push(...reportRows(name(doc.statement.uri), doc.statement, doc.codings, factsOf(doc)));
   }
   return reportMarkdown(buildReport(rows, codebook), codebook);
 }

@@ -1,3 +1,4 @@
+import type { DocumentAnalysis } from '../analysis';
 import type { EntityAnalysis } from '../entities/analyzeEntities';
 import type { Paragraph, Statement } from '../model';
 import type { DocumentReferences } from '../references/documentReferences';
@@ -17,8 +18,8 @@ function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
 }
 
 /**
- * What the reference and entity analyses found in each paragraph: cited document symbols and entity names (as
- * catalogued and as written). Entities are computed only when first asked for, as the analysis itself does.
+ * What the reference and entity analyses found in each paragraph: cited document symbols and catalogued entity
+ * names. Entities are computed only when first asked for, as the analysis itself does.
  */
 export function paragraphFacts(statement: Statement, references: DocumentReferences, entities: () => EntityAnalysis): ParagraphFacts {
   let byParagraph: Map<number, { references: string[]; entities: string[] }> | null = null;
@@ -40,10 +41,14 @@ export function paragraphFacts(statement: Statement, references: DocumentReferen
       for (const m of entities().mentions) {
         const facts = slot(m.start);
         if (!facts) continue;
-        for (const name of [m.name, m.text.replace(/\s+/g, ' ')]) if (!facts.entities.includes(name)) facts.entities.push(name);
+        if (!facts.entities.includes(m.name)) facts.entities.push(m.name);
       }
     }
     return byParagraph.get(p.index) ?? { references: [], entities: [] };
   };
 }
 
+/** The facts of an analysed document (its entities are computed on first use). */
+export function factsOf(doc: DocumentAnalysis): ParagraphFacts {
+  return paragraphFacts(doc.statement, doc.references, () => doc.entities);
+}
