@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Document, type Node } from 'yaml';
 import { DiagnosticSeverity, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { frontMatterDocument } from '../frontMatter';
 import type { Fix, Paragraph, Problem, Statement } from '../model';
 import { LineIndex } from '../text';
 import { addCodeEdit, type Codebook } from './codebook';
@@ -354,6 +355,7 @@ class CodingsReader {
       ? { title: `Update all ${moved.length} moved codings`, edit: { changes: { [this.uri]: moved.flatMap((e) => this.reanchorEdits(e)) } } }
       : null;
     for (const entry of this.entries) {
+      if (entry.state === 'exact' || (entry.state === 'missing' && entry.paragraph === null)) continue;
       const where = entry.paragraph === null ? 'this coding' : `paragraph ${entry.paragraph}`;
       const quote = entry.quote === null ? '' : ` “${truncate(entry.quote, 40)}”`;
       if (entry.state === 'moved') {
@@ -433,7 +435,9 @@ export function readCodings(statement: Statement, options: ReadCodingsOptions = 
   const candidates: { source: CodingSource; doc: Document.Parsed }[] = [];
   const fmBlock = frontMatterBlock(statement);
   if (fmBlock && statement.frontMatter?.data && 'codings' in statement.frontMatter.data) {
-    candidates.push({ source: { kind: 'frontMatter', block: fmBlock }, doc: parseBlock(fmBlock) });
+    // The statement parser's own parse of the front matter, when it has one: codings are only read from it.
+    const doc = frontMatterDocument(statement.frontMatter) ?? parseBlock(fmBlock);
+    candidates.push({ source: { kind: 'frontMatter', block: fmBlock }, doc });
   }
   if (options.sidecar) {
     const block = sidecarBlock(options.sidecar);

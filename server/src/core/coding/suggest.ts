@@ -31,8 +31,14 @@ interface CompiledRules {
   documents: string[];
 }
 
+const compiled = new WeakMap<Codebook, CompiledRules[]>();
+
+/** The codebook's rules with their matchers, built once per codebook. */
 function compile(codebook: Codebook): CompiledRules[] {
+  const known = compiled.get(codebook);
+  if (known) return known;
   const out: CompiledRules[] = [];
+  compiled.set(codebook, out);
   for (const code of codebook.codes.values()) {
     if (!code.codable || !code.suggest) continue;
     const { keywords, entities, documents } = code.suggest;
@@ -60,12 +66,13 @@ export function suggestCodes(statement: Statement, codings: Codings, codebook: C
   for (const p of statement.paragraphs) {
     const text = statement.text.slice(p.textStart, p.end);
     const coded = codings.byParagraph.get(p.index)?.codes ?? [];
-    const known = facts?.(p);
+    let known: { references: string[]; entities: string[] } | undefined;
+    const lookup = () => (known ??= facts?.(p) ?? { references: [], entities: [] });
     for (const rule of rules) {
       if (coded.includes(rule.code.id)) continue;
       const kinds = rule.code.suggest!.kinds;
       if (kinds.length > 0 && !kinds.includes(p.kind)) continue;
-      const reasons = reasonsFor(rule, text, known);
+      const reasons = reasonsFor(rule, text, lookup);
       if (reasons.length === 0 && !(kinds.length > 0 && rule.keywords.length + rule.entities.length + rule.documents.length === 0)) continue;
       if (reasons.length === 0) reasons.push(`${p.kind} paragraph`);
       out.push({ paragraph: p.index, code: rule.code.id, reasons });
@@ -75,17 +82,18 @@ export function suggestCodes(statement: Statement, codings: Codings, codebook: C
   return out;
 }
 
-function reasonsFor(rule: CompiledRules, text: string, known: { references: string[]; entities: string[] } | undefined): string[] {
+function fold(text: string): string {
+  return text.toLowerCase().replace(/’/g, "'");
+}
+
+/** What the entity and reference analyses found counts (asked only when a rule needs it), and so does the text. */
+function reasonsFor(rule: CompiledRules, text: string, known: () => { references: string[]; entities: string[] }): string[] {
   const reasons: string[] = [];
-  // What the entity and reference analyses found counts, and so does the name or symbol as written.
-  const fold = (t: string) => t.toLowerCase().replace(/’/g, "'");
   for (const [name, re] of rule.entities) {
-    const hit = (known?.entities.some((e) => fold(e) === fold(name)) ?? false) || re.test(text);
-    if (hit) reasons.push(`mentions ${name}`);
+    if (re.test(text) || known().entities.some((e) => fold(e) === fold(name))) reasons.push(`mentions ${name}`);
   }
   for (const doc of rule.documents) {
-    const hit = (known?.references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc))) ?? false) || text.includes(doc);
-    if (hit) reasons.push(`cites ${doc}`);
+    if (text.includes(doc) || known().references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc)))) reasons.push(`cites ${doc}`);
   }
   for (const [word, re] of rule.keywords) if (re.test(text)) reasons.push(`“${word}”`);
   return reasons;
