@@ -12,10 +12,17 @@ test('the seed over the CLI: 15 paragraphs labelled 1–15, the title, the web-b
   const [file] = JSON.parse(exported.stdout).files;
   assert.equal(file.title, 'Joint Statement by the Small Group of the Global Coalition');
   assert.deepEqual(file.paragraphs.map((p: { label: string }) => p.label), Array.from({ length: 15 }, (_, i) => String(i + 1)));
-  assert.deepEqual(file.diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['web-boilerplate', 'hint']]);
+  // This issue's findings; other analyses (entities, references) may add their own.
+  const own = (code: string) => code === 'web-boilerplate' || code.startsWith('paragraph-') || code.startsWith('file-');
+  assert.deepEqual(
+    file.diagnostics.filter((d: { code: string }) => own(d.code)).map((d: { code: string; severity: string }) => [d.code, d.severity]),
+    [['web-boilerplate', 'hint']],
+  );
 
   const checked = runCli(['check', '*.txt'], dir);
   assert.equal(checked.code, 0);
-  assert.match(checked.stdout, /^000_\w+\.txt:19:1 hint web-boilerplate /);
-  assert.equal(checked.stdout.split('\n').length, 2);
+  assert.deepEqual(
+    checked.stdout.split('\n').filter((line) => own(line.split(' ')[2] ?? '')).map((line) => line.replace(/^000_\w+\.txt/, 'seed').slice(0, 31)),
+    ['seed:19:1 hint web-boilerplate '],
+  );
 });

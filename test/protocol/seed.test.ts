@@ -25,7 +25,9 @@ test('the seed over LSP: title holding 15 paragraphs labelled 1–15, and the we
     );
     assert.equal(paragraphs[0].name, '1. These are essential milestones in our campaign to put Da’esh…');
     const published = await client.diagnosticsFor(uri, 1);
-    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]), [['web-boilerplate', 4, 18]]);
+    // This issue's findings; other analyses (entities, references) may add their own.
+    const own = published.diagnostics.filter((d) => d.code === 'web-boilerplate' || /^(paragraph|file)-/.test(String(d.code)));
+    assert.deepEqual(own.map((d) => [d.code, d.severity, d.range.start.line]), [['web-boilerplate', 4, 18]]);
   } finally {
     assert.equal(await client.stop(), 0);
   }

@@ -21,11 +21,12 @@ test('numbered paragraphs with a title, hard-wrapped lines continuing the paragr
 });
 
 test('every marker form is recognised', () => {
-  const forms = ['1. a', '1) a', '(1) a', '1.1 a', '(a) a', 'a) a', 'a. a', '(i) a', 'i. a', '1.\u00A0a', '1.\ta', '\t2. a'];
+  const forms = ['1. a', '1) a', '(1) a', '1.1 A', '(a) a', 'a) a', 'a. a', '(i) a', 'i. a', '1.\u00A0a', '1.\ta', '\t2. a'];
   for (const form of forms) assert.ok(parse(form).paragraphs[0]?.label, form);
   assert.deepEqual(parse('(a) x').paragraphs.map((p) => p.label), ['a']);
-  assert.deepEqual(parse('1.1 x').paragraphs.map((p) => p.style), ['decimal']);
+  assert.deepEqual(parse('1.1 X').paragraphs.map((p) => p.style), ['decimal']);
   assert.deepEqual(parse('1x. text\n12345. text').paragraphs.map((p) => p.label), [null]);
+  assert.deepEqual(parse('1. We pledged USD\n5.2 billion to COVAX.\n1.1 Sub').paragraphs.map((p) => p.label), ['1', '1.1'], 'an amount is not a decimal marker');
 });
 
 test('UN-style resolution: preambular, operative, subparagraphs (a) and (i)', () => {
@@ -158,6 +159,8 @@ test('numbering gap, duplicate and order, with renumbering fixes', () => {
     ['Numbering skips: paragraph 1 (b) is missing.', [{ range: r(2, 1, 2, 2), newText: 'b' }]],
   ]);
   assert.deepEqual(parse('1. a\n\nAn interruption.\n\n2. b').problems, [], 'unnumbered paragraphs do not break the count');
+  assert.deepEqual(parse('1. a\n2. b\n\nUkraine\n\n1. c\n2. d').problems, [], 'a list restarting at 1 after a heading is a new list');
+  assert.deepEqual(parse('1. a\n2. b\n\nUkraine\n\n3. c\n3. d').problems.map((p) => p.code), ['paragraph-number-duplicate']);
 });
 
 test('binary and oversized input get one diagnostic and no analysis', () => {

@@ -33,6 +33,8 @@ export function matchMarker(text: string, start: number): RawMarker | null {
   let label: string;
   let styles: MarkerStyle[];
   if (m[2] !== undefined) {
+    // "5.2 billion" or "29.6 million" at the start of a wrapped line is an amount, not paragraph 5.2.
+    if (/[a-z%]/.test(text[skipSpacing(text, end)] ?? '')) return null;
     label = m[2];
     styles = DECIMAL;
   } else if (m[3] !== undefined || (m[1] !== undefined && /^\d/.test(m[1]))) {

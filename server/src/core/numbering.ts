@@ -17,45 +17,67 @@ export function checkNumbering(paragraphs: Paragraph[], lines: LineIndex, uri: s
   return problems;
 }
 
-/** Siblings grouped by numbering style; decimal numbers also by prefix ("1.1, 1.2" apart from "2.1"). */
+/**
+ * Siblings grouped by numbering style; decimal numbers also by prefix ("1.1, 1.2" apart from "2.1"). A first
+ * number ("1", "(a)", "(i)") right after an unnumbered paragraph, such as a heading, starts a new list.
+ */
 function runsOf(siblings: Paragraph[]): Paragraph[][] {
-  const runs = new Map<string, Paragraph[]>();
-  for (const p of siblings) {
-    if (!p.style || p.label === null) continue;
+  const current = new Map<string, Paragraph[]>();
+  const runs: Paragraph[][] = [];
+  siblings.forEach((p, i) => {
+    if (!p.style || p.label === null) return;
     const key = p.style === 'decimal' ? `decimal:${p.label.slice(0, p.label.lastIndexOf('.'))}` : p.style;
-    const run = runs.get(key) ?? [];
+    let run = current.get(key);
+    const restarts = i > 0 && siblings[i - 1].label === null && ordinalOf(p.label, p.style) === 1;
+    if (!run || restarts) {
+      run = [];
+      runs.push(run);
+      current.set(key, run);
+    }
     run.push(p);
-    runs.set(key, run);
-  }
-  return [...runs.values()];
+  });
+  return runs;
 }
 
 function checkRun(run: Paragraph[], all: Paragraph[], lines: LineIndex, uri: string): Problem[] {
   const problems: Problem[] = [];
   const ordinals = run.map((p) => ordinalOf(p.label!, p.style!));
+  const firstAt = new Map<number, number>();
+  ordinals.forEach((ordinal, i) => firstAt.has(ordinal) || firstAt.set(ordinal, i));
   let expected = 1;
   ordinals.forEach((ordinal, i) => {
     const p = run[i];
+    const from = expected;
     if (ordinal < expected) {
-      const earlier = ordinals.indexOf(ordinal);
+      const earlier = firstAt.get(ordinal)!;
       problems.push(
         earlier < i
-          ? numberingProblem(p, 'paragraph-number-duplicate', `Paragraph number ${display(p, all)} is used twice: paragraph ${display(run[earlier], all)} is already on line ${run[earlier].range.start.line + 1}.`, renumber(run, i, expected, all, lines, uri))
-          : numberingProblem(p, 'paragraph-number-order', `Paragraph ${display(p, all)} is out of order: it comes after paragraph ${display(run[i - 1], all)}.`, renumber(run, 0, 1, all, lines, uri)),
+          ? numberingProblem(p, 'paragraph-number-duplicate', `Paragraph number ${display(p, all)} is used twice: paragraph ${display(run[earlier], all)} is already on line ${run[earlier].range.start.line + 1}.`, () => renumber(run, i, from, all, lines, uri))
+          : numberingProblem(p, 'paragraph-number-order', `Paragraph ${display(p, all)} is out of order: it comes after paragraph ${display(run[i - 1], all)}.`, () => renumber(run, 0, 1, all, lines, uri)),
       );
     } else if (ordinal > expected) {
       const missing = ordinal - expected === 1
         ? `paragraph ${display(p, all, expected)} is missing`
         : `paragraphs ${display(p, all, expected)}–${labelText(p, ordinal - 1)} are missing`;
-      problems.push(numberingProblem(p, 'paragraph-number-gap', `Numbering skips: ${missing}.`, renumber(run, i, expected, all, lines, uri)));
+      problems.push(numberingProblem(p, 'paragraph-number-gap', `Numbering skips: ${missing}.`, () => renumber(run, i, from, all, lines, uri)));
     }
     expected = ordinal + 1;
   });
   return problems;
 }
 
-function numberingProblem(p: Paragraph, code: string, message: string, fix: Fix): Problem {
-  return { range: p.markerRange!, severity: DiagnosticSeverity.Warning, code, message, fixes: [fix] };
+/** The fix is computed when asked for: it edits the rest of the list, and a list may have many problems. */
+function numberingProblem(p: Paragraph, code: string, message: string, fix: () => Fix): Problem {
+  let fixes: Fix[] | undefined;
+  return {
+    range: p.markerRange!,
+    severity: DiagnosticSeverity.Warning,
+    code,
+    message,
+    get fixes() {
+      return (fixes ??= [fix()]);
+    },
+  };
 }
 
 /** Renumbers `run` from position `from` on, counting from `first`; only markers that change are edited. */

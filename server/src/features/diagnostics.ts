@@ -7,7 +7,12 @@ export const SOURCE = 'policy-annotator';
 
 export function diagnostics(doc: DocumentAnalysis, token: CancellationToken): Diagnostic[] {
   if (token.isCancellationRequested) return [];
-  return problemsOf(doc).map(toDiagnostic);
+  return problemsOf(doc).map(toDiagnostic).sort(byPosition);
+}
+
+/** Document order, so that the CLI lists findings line by line. */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 export function toDiagnostic(p: Problem): Diagnostic {
