@@ -273,6 +273,11 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
     }
     index.setOpenDocument(event.document.uri, event.document.version, event.document.getText());
     scheduleDiagnostics(event.document.uri);
+    // A statement opened before the index read its sidecar: read it now, and analyse again if there is one.
+    const uri = event.document.uri;
+    inBackground('Reading codings', async () => {
+      if (await codingFiles.prepare(uri)) await codingChanged({ uris: [uri] });
+    });
   });
 
   documents.onDidClose((event) => {

@@ -177,6 +177,20 @@ test('the coding state request feeds the picker', async () => {
   assert.equal(state.codebookProblem, null);
 });
 
+test('a statement opened before the index read its sidecar gets its codings', async () => {
+  writeFileSync(path.join(dir, 'c.statement'), 'Gamma\n\n1. New text.\n');
+  writeFileSync(path.join(dir, 'c.statement.codes.yaml'), 'codings:\n  - paragraph: "1"\n    codes: [HUM]\n');
+  await client.open(uriOf('c.statement'), 'Gamma\n\n1. New text.\n');
+  // The sidecar is read after didOpen, in the background: poll the lenses.
+  let titles: (string | undefined)[] = [];
+  for (let i = 0; i < 50 && titles.length === 0; i++) {
+    const found = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf('c.statement') } });
+    titles = found?.map((l) => l.command?.title) ?? [];
+    if (titles.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepEqual(titles, ['Codes: Humanitarian']);
+});
+
 test('editing an open sidecar re-analyses its statement: new diagnostics and code lenses', async () => {
   const sidecar = uriOf('b.statement.codes.yaml');
   const before = client.diagnostics.length;

@@ -39,7 +39,7 @@ interface OpenEntry {
 /** Inputs of a statement's codings (its sidecar, the codebook), supplied by the server's CodingWorkspace. */
 export interface CodingInputs {
   /** Reads what `options` needs for `uri`; awaited before a disk file is analysed. */
-  prepare(uri: string): Promise<void>;
+  prepare(uri: string): Promise<unknown>;
   options(uri: string): CodingOptions;
 }
 

@@ -71,10 +71,16 @@ export class CodingWorkspace {
     return sidecar.slice(0, -SIDECAR_SUFFIX.length);
   }
 
-  /** Reads the statement's sidecar if it is not known yet (call before analysing the statement). */
-  async prepare(statementUri: string): Promise<void> {
+  /**
+   * Reads the statement's sidecar if it is not known yet (call before analysing the statement). True when a
+   * sidecar was found just now, so that an analysis made without it must be redone.
+   */
+  async prepare(statementUri: string): Promise<boolean> {
     const key = uriKey(sidecarUri(statementUri));
-    if (!this.sidecars.has(key)) this.sidecars.set(key, await this.read(sidecarUri(statementUri)));
+    if (this.sidecars.has(key)) return false;
+    const text = await this.read(sidecarUri(statementUri));
+    this.sidecars.set(key, text);
+    return text !== null;
   }
 
   options(statementUri: string): CodingOptions {
