@@ -72,3 +72,12 @@ test('analyzeDocument carries codings; suggestion hints sit on the paragraph mar
   ]);
   assert.equal(suggestedCodeOf(hints[2].message), 'CT.EXT');
 });
+
+test('suggestions follow edits: matches are remembered per paragraph text, not per position', () => {
+  const before = statementOf('1. Condemns the attack.\n\n2. Notes the weather.\n');
+  const after = statementOf('1. Notes the weather.\n\n2. Condemns the attack.\n');
+  const codes = (st: ReturnType<typeof statementOf>) =>
+    suggestCodes(st, readCodings(st, { codebook }), codebook).map((s) => [st.paragraphs[s.paragraph].path, s.code]);
+  assert.deepEqual(codes(before), [['1', 'CT.COND']]);
+  assert.deepEqual(codes(after), [['2', 'CT.COND']]);
+});

@@ -31,25 +31,66 @@ interface CompiledRules {
   documents: string[];
 }
 
-const compiled = new WeakMap<Codebook, CompiledRules[]>();
+interface Compiled {
+  rules: CompiledRules[];
+  /** Text matches by paragraph text (hashed), so that an edit re-matches only the paragraphs it changed. */
+  hits: Map<string, TextHits[]>;
+}
+
+/** Per rule: which entity names, document symbols and keywords the paragraph's text contains. */
+interface TextHits {
+  entities: boolean[];
+  documents: boolean[];
+  keywords: boolean[];
+}
+
+const MAX_CACHED_TEXTS = 20_000;
+
+/** A compact key for a paragraph text: length, FNV-1a hash and opening (keeps no reference to the document). */
+function textKey(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}:${text.slice(0, 24)}`;
+}
+
+function textHits(compiled: Compiled, text: string): TextHits[] {
+  const key = textKey(text);
+  let hits = compiled.hits.get(key);
+  if (!hits) {
+    if (compiled.hits.size >= MAX_CACHED_TEXTS) compiled.hits.clear();
+    hits = compiled.rules.map((rule) => ({
+      entities: rule.entities.map(([, re]) => re.test(text)),
+      documents: rule.documents.map((doc) => text.includes(doc)),
+      keywords: rule.keywords.map(([, re]) => re.test(text)),
+    }));
+    compiled.hits.set(key, hits);
+  }
+  return hits;
+}
+
+const compiledRules = new WeakMap<Codebook, Compiled>();
 
 /** The codebook's rules with their matchers, built once per codebook. */
-function compile(codebook: Codebook): CompiledRules[] {
-  const known = compiled.get(codebook);
-  if (known) return known;
-  const out: CompiledRules[] = [];
-  compiled.set(codebook, out);
-  for (const code of codebook.codes.values()) {
-    if (!code.codable || !code.suggest) continue;
-    const { keywords, entities, documents } = code.suggest;
-    out.push({
-      code,
-      keywords: keywords.map((k) => [k, phrase(k)]),
-      entities: entities.map((e) => [e, phrase(e)]),
-      documents,
-    });
+function compile(codebook: Codebook): Compiled {
+  let compiled = compiledRules.get(codebook);
+  if (!compiled) {
+    const rules: CompiledRules[] = [...codebook.codes.values()]
+      .filter((code) => code.codable && code.suggest)
+      .map((code) => ({
+        code,
+        keywords: code.suggest!.keywords.map((k): [string, RegExp] => [k, phrase(k)]),
+        entities: code.suggest!.entities.map((e): [string, RegExp] => [e, phrase(e)]),
+        documents: code.suggest!.documents,
+      }));
+    compiled = { rules, hits: new Map() };
+    compiledRules.set(codebook, compiled);
   }
-  return out;
+  return compiled;
 }
 
 /**
@@ -60,7 +101,8 @@ function compile(codebook: Codebook): CompiledRules[] {
  */
 export function suggestCodes(statement: Statement, codings: Codings, codebook: Codebook | null, facts?: ParagraphFacts): Suggestion[] {
   if (!codebook) return [];
-  const rules = compile(codebook);
+  const compiled = compile(codebook);
+  const rules = compiled.rules;
   if (rules.length === 0) return [];
   const out: Suggestion[] = [];
   for (const p of statement.paragraphs) {
@@ -68,11 +110,13 @@ export function suggestCodes(statement: Statement, codings: Codings, codebook: C
     const coded = codings.byParagraph.get(p.index)?.codes ?? [];
     let known: { references: string[]; entities: string[] } | undefined;
     const lookup = () => (known ??= facts?.(p) ?? { references: [], entities: [] });
-    for (const rule of rules) {
+    const hits = textHits(compiled, text);
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
       if (coded.includes(rule.code.id)) continue;
       const kinds = rule.code.suggest!.kinds;
       if (kinds.length > 0 && !kinds.includes(p.kind)) continue;
-      const reasons = reasonsFor(rule, text, lookup);
+      const reasons = reasonsFor(rule, hits[r], lookup);
       if (reasons.length === 0 && !(kinds.length > 0 && rule.keywords.length + rule.entities.length + rule.documents.length === 0)) continue;
       if (reasons.length === 0) reasons.push(`${p.kind} paragraph`);
       out.push({ paragraph: p.index, code: rule.code.id, reasons });
@@ -87,15 +131,17 @@ function fold(text: string): string {
 }
 
 /** What the entity and reference analyses found counts (asked only when a rule needs it), and so does the text. */
-function reasonsFor(rule: CompiledRules, text: string, known: () => { references: string[]; entities: string[] }): string[] {
+function reasonsFor(rule: CompiledRules, hits: TextHits, known: () => { references: string[]; entities: string[] }): string[] {
   const reasons: string[] = [];
-  for (const [name, re] of rule.entities) {
-    if (re.test(text) || known().entities.some((e) => fold(e) === fold(name))) reasons.push(`mentions ${name}`);
-  }
-  for (const doc of rule.documents) {
-    if (text.includes(doc) || known().references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc)))) reasons.push(`cites ${doc}`);
-  }
-  for (const [word, re] of rule.keywords) if (re.test(text)) reasons.push(`“${word}”`);
+  rule.entities.forEach(([name], i) => {
+    if (hits.entities[i] || known().entities.some((e) => fold(e) === fold(name))) reasons.push(`mentions ${name}`);
+  });
+  rule.documents.forEach((doc, i) => {
+    if (hits.documents[i] || known().references.some((r) => r === doc || (doc.endsWith('/') && r.startsWith(doc)))) reasons.push(`cites ${doc}`);
+  });
+  rule.keywords.forEach(([word], i) => {
+    if (hits.keywords[i]) reasons.push(`“${word}”`);
+  });
   return reasons;
 }
 
