@@ -2,19 +2,19 @@
 // and the project's codebook.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseDocument } from 'yaml';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseCodebook, type Codebook } from '../core/coding/codebook';
 import { sidecarUri, type Codings, type CodingStorage } from '../core/coding/codings';
+import { SIDECAR_SUFFIX } from '../core/coding/codingWorkspace';
 import { factsOf } from '../core/coding/facts';
 import type { ParagraphFacts } from '../core/coding/report';
 import { analyzeDocument } from '../core/analysis';
 import type { Problem, Statement } from '../core/model';
+import { NodeFileSystem } from '../node/nodeFileSystem';
+import { codebookNear } from './codingOptions';
 import { UsageError, type CliIo } from './command';
 
-export const SIDECAR_SUFFIX = '.codes.yaml';
 const STATEMENT_FILE = /\.(statement|stmt)$/i;
-const CONFIG_FILE = '.policy-annotator.yaml';
 
 export function displayPath(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, file);
@@ -69,21 +69,12 @@ export async function statementFiles(io: CliIo, args: string[]): Promise<string[
 
 /** The codebook from `--codebook`, else from `codebook:` in the nearest .policy-annotator.yaml; null if none. */
 export async function loadCodebook(io: CliIo, explicit: string | undefined, near: string): Promise<{ file: string; codebook: Codebook } | null> {
-  let file: string | null = explicit ? path.resolve(io.cwd, explicit) : null;
-  if (!file) {
-    for (let dir = path.resolve(io.cwd, near); ; dir = path.dirname(dir)) {
-      const config = await readOptional(path.join(dir, CONFIG_FILE));
-      if (config !== null) {
-        const doc = parseDocument(config, { prettyErrors: false });
-        const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 })?.codebook : undefined;
-        if (typeof value === 'string' && value.trim() !== '') file = path.resolve(dir, value);
-        break;
-      }
-      if (path.dirname(dir) === dir) break;
-    }
+  if (explicit) {
+    const file = path.resolve(io.cwd, explicit);
+    return { file, codebook: parseCodebook(pathToFileURL(file).href, await readText(file)) };
   }
-  if (!file) return null;
-  return { file, codebook: parseCodebook(pathToFileURL(file).href, await readText(file)) };
+  const codebook = await codebookNear(new NodeFileSystem(), path.resolve(io.cwd, near));
+  return codebook && { file: fileURLToPath(codebook.uri), codebook };
 }
 
 export interface CodedStatement {

@@ -6,9 +6,9 @@ import { parseDocument } from 'yaml';
 import { parseCodebook, type Codebook } from '../core/coding/codebook';
 import type { CodingOptions } from '../core/coding/codingAnalysis';
 import { sidecarUri } from '../core/coding/codings';
+import { PROJECT_CONFIG } from '../core/coding/codingWorkspace';
 import type { FileSystem } from '../core/fileSystem';
 
-const CONFIG_FILE = '.policy-annotator.yaml';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 async function readText(fs: FileSystem, uri: string): Promise<string | null> {
@@ -22,11 +22,11 @@ async function readText(fs: FileSystem, uri: string): Promise<string | null> {
 const codebooks = new Map<string, Promise<Codebook | null>>();
 
 /** The codebook configured by the nearest .policy-annotator.yaml above `dir`, or null. */
-function codebookNear(fs: FileSystem, dir: string): Promise<Codebook | null> {
+export function codebookNear(fs: FileSystem, dir: string): Promise<Codebook | null> {
   let found = codebooks.get(dir);
   if (!found) {
     found = (async () => {
-      const config = await readText(fs, pathToFileURL(path.join(dir, CONFIG_FILE)).href);
+      const config = await readText(fs, pathToFileURL(path.join(dir, PROJECT_CONFIG)).href);
       if (config === null) return path.dirname(dir) === dir ? null : codebookNear(fs, path.dirname(dir));
       const doc = parseDocument(config, { prettyErrors: false });
       const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 })?.codebook : undefined;

@@ -1,7 +1,7 @@
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../core/analysis';
-import type { Code, Codebook } from '../core/coding/codebook';
+import { codeTitle, type Code, type Codebook } from '../core/coding/codebook';
 import type { Codings } from '../core/coding/codings';
 import type { Paragraph } from '../core/model';
 import { containsPosition } from '../core/text';
@@ -27,7 +27,7 @@ export function codeCard(codebook: Codebook | null, id: string): string {
   const code: Code | undefined = codebook?.codes.get(id);
   if (!code) return `**${escapeMarkdown(id)}** — not in the codebook`;
   const lines = [`**${escapeMarkdown(code.id)}** ${escapeMarkdown(code.label)}${code.codable ? '' : ' (category)'}`];
-  if (code.parent) lines.push('', `Under ${escapeMarkdown(code.parent)}`);
+  if (code.parent) lines.push('', `Under ${escapeMarkdown(codeTitle(codebook!, code.parent))}`);
   if (code.description) lines.push('', escapeMarkdown(code.description));
   if (code.include) lines.push('', `*Use when:* ${escapeMarkdown(code.include)}`);
   if (code.exclude) lines.push('', `*Not when:* ${escapeMarkdown(code.exclude)}`);

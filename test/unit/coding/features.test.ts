@@ -53,7 +53,7 @@ test('paragraph hover lists codes with descriptions and memos; hover on a code i
   assert.ok(card && typeof card.contents === 'object' && 'value' in card.contents);
   assert.ok(card.contents.value.endsWith('Codes:\n- **HUM\\.AID** Aid and funding — Pledges and appeals\\.\n- **CT** Counter\\-terrorism\n*Memo:* check figures'), card.contents.value);
   const onId = hover(doc, { line: 4, character: 14 }, token);
-  assert.deepEqual(onId, { contents: { kind: 'markdown', value: '**HUM\\.AID** Aid and funding\n\nUnder HUM\n\nPledges and appeals\\.' }, range: { start: { line: 4, character: 12 }, end: { line: 4, character: 19 } } });
+  assert.deepEqual(onId, { contents: { kind: 'markdown', value: '**HUM\\.AID** Aid and funding\n\nUnder Humanitarian\n\nPledges and appeals\\.' }, range: { start: { line: 4, character: 12 }, end: { line: 4, character: 19 } } });
 });
 
 test('completion of code ids inside codes: [..] skips listed ids and categories', () => {

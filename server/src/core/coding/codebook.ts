@@ -276,11 +276,6 @@ export function parseCodebook(uri: string, text: string): Codebook {
   return { uri, title, codes: reader.codes, roots: reader.roots, problems: reader.problems, block };
 }
 
-/** Ids of codes that may be applied to paragraphs, in codebook order. */
-export function codableIds(codebook: Codebook): string[] {
-  return [...codebook.codes.values()].filter((c) => c.codable).map((c) => c.id);
-}
-
 /** "Counter-terrorism › Violent extremism": the label with its ancestors', for pickers and reports. */
 export function codeTitle(codebook: Codebook, id: string): string {
   const parts: string[] = [];

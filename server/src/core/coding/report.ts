@@ -206,7 +206,7 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export const CSV_HEADER = ['file', 'path', 'kind', 'codes', 'memo', 'references', 'entities', 'excerpt'];
+const CSV_HEADER = ['file', 'path', 'kind', 'codes', 'memo', 'references', 'entities', 'excerpt'];
 
 /** One row per paragraph; list columns are joined with "; " (split them with `str.split("; ")` in pandas). */
 export function reportCsv(rows: ReportRow[]): string {
