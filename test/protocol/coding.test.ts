@@ -177,6 +177,35 @@ test('the coding state request feeds the picker', async () => {
   assert.equal(state.codebookProblem, null);
 });
 
+test('the report and compare requests answer with Markdown', async () => {
+  const report = (await client.connection.sendRequest('policyAnnotator/codingReport', {})) as string;
+  assert.ok(report.startsWith('# Coding report\n\n'), report);
+  assert.ok(report.includes('- **a.statement ¶ 1** (numbered): We welcome the humanitarian pause agreed last week.\n'), report);
+  writeFileSync(path.join(dir, 'other-coder.yaml'), 'codings:\n  - paragraph: "1"\n    codes: [HUM]\n  - paragraph: "2"\n    codes: [CT.EXT]\n');
+  const compared = (await client.connection.sendRequest('policyAnnotator/compareCodings', { a: uriOf('a.statement'), b: uriOf('other-coder.yaml') })) as string;
+  assert.equal(compared, `# Coding agreement
+
+A: a.statement  
+B: other-coder.yaml
+
+2 paragraphs compared.
+
+| Code | Agreement | Cohen’s kappa | Krippendorff’s alpha |
+| --- | ---: | ---: | ---: |
+| HUM | 1.000 | 1.000 | 1.000 |
+| CT.EXT | 0.500 | 0.000 | 0.000 |
+
+**Overall alpha:** 0.533
+
+## Disagreements (1)
+
+| Paragraph | A | B |
+| --- | --- | --- |
+| 2 |  | CT.EXT |
+`);
+  await assert.rejects(client.connection.sendRequest('policyAnnotator/compareCodings', { a: uriOf('a.statement'), b: 'file:///etc/passwd' }), /Pick a file inside the workspace to compare with/);
+});
+
 test('a statement opened before the index read its sidecar gets its codings', async () => {
   writeFileSync(path.join(dir, 'c.statement'), 'Gamma\n\n1. New text.\n');
   writeFileSync(path.join(dir, 'c.statement.codes.yaml'), 'codings:\n  - paragraph: "1"\n    codes: [HUM]\n');
