@@ -108,6 +108,9 @@ test('import of a QDC written by another tool: ids from names, entities decoded,
       <Code guid="0f9a3c1e-1111-4222-8333-944455556668" name="Attacks on civilians" isCodable="true"/>
     </Code>
   </Codes>
+  <Sets>
+    <Set guid="0f9a3c1e-1111-4222-8333-944455556669" name="Violence"><MemberCode guid="0f9a3c1e-1111-4222-8333-944455556667"/></Set>
+  </Sets>
 </CodeBook>`;
   const result = importQdc(xml, 'qualcoder.qdc');
   assert.ok('yaml' in result);
@@ -125,7 +128,7 @@ codes:
       - id: CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS_2
         label: Attacks on civilians
 `);
-  assert.deepEqual(result.warnings, ["colour 'red' of CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS is not #RRGGBB and was dropped", 'duplicate code id CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS renamed CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS_2']);
+  assert.deepEqual(result.warnings, ["colour 'red' of CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS is not #RRGGBB and was dropped", 'duplicate code id CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS renamed CONFLICT_VIOLENCE.ATTACKS_ON_CIVILIANS_2', 'code sets (<Sets>) have no equivalent in the codebook and were not imported']);
   assert.deepEqual(importQdc('<CodeBook>\n  <Codes></Code>\n</CodeBook>', 'bad.qdc'), { error: "bad.qdc:2:10: Expected closing tag 'Codes' (opened in line 2, col 3) instead of closing tag 'Code'." });
   assert.deepEqual(importQdc('<Project/>', 'p.qdc'), { error: 'p.qdc: not a REFI-QDA codebook (no <CodeBook> root element)' });
 });

@@ -157,6 +157,7 @@ export function importQdc(xml: string, sourceName = 'codebook.qdc'): QdcImport {
 
   const codes = new YAMLSeq();
   codes.items = top.map((c) => convert(c, null, 0)).filter((c): c is YAMLMap => c !== null);
+  if (root.Sets) warnings.push('code sets (<Sets>) have no equivalent in the codebook and were not imported');
   doc.set('codes', codes);
   return { yaml: doc.toString({ lineWidth: 0 }), codes: count, warnings };
 }
