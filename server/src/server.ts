@@ -31,8 +31,11 @@ import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
 import { WorkspaceIndex } from './core/workspaceIndex';
+import { EntityServer } from './entityServer';
 import { codeActions } from './features/codeActions';
 import { diagnostics, toDiagnostic } from './features/diagnostics';
+import { entityDefinition, entityHighlights, entityReferences, entityWorkspaceSymbols } from './features/entityNavigation';
+import { entitySemanticTokens, entityTokensLegend } from './features/entitySemanticTokens';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { hover } from './features/hover';
@@ -46,12 +49,19 @@ const CATALOG_GLOBS = ['**/.policy-annotator.yaml', '**/*.{yaml,yml}', '**/*.cat
 const DIAGNOSTICS_DELAY_MS = 50;
 
 /** Wires the language features to a connection; the caller creates it (stdio or IPC) and passes the disk. */
-export function startServer(connection: Connection, fs: FileSystem, options: { bundledCatalog?: { uri: string; text: string } } = {}): void {
+export function startServer(
+  connection: Connection,
+  fs: FileSystem,
+  options: { bundledCatalog?: { uri: string; text: string }; entityDataUri?: string } = {},
+): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(fs);
   const references = new ReferenceWorkspace(fs, options.bundledCatalog);
+  const entities = new EntityServer(connection, fs, options.entityDataUri, (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
   const codingFiles = new CodingWorkspace(fs);
-  index.configure({ references: references.context, coding: codingFiles });
+  index.configure({ references: references.context, entities: entities.context, coding: codingFiles });
+  const analyses = () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
+  let currentSettings: Settings | null = null;
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
   let capabilities: ClientCapabilities = {};
   let watcherRegistration: Disposable | null = null;
@@ -83,6 +93,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         referencesProvider: true,
         documentHighlightProvider: true,
         documentLinkProvider: { resolveProvider: false },
+        semanticTokensProvider: { legend: entityTokensLegend, full: true },
         callHierarchyProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -104,7 +115,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
           index.configure({ folders });
           inBackground('Indexing', async () => {
             await references.configure({ folders });
-            await codingFiles.configure(folders, readSettings(undefined));
+            if (currentSettings) await entities.reload(folders, currentSettings);
+            if (currentSettings) await codingFiles.configure(folders, currentSettings);
             index.invalidateAnalyses();
             publishCatalogDiagnostics();
             await rebuildIndex();
@@ -140,6 +152,8 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
     settingsKey = key;
     index.configure({ settings, filesExclude });
     await references.configure({ folders: index.folderUris, settings: referenceSettings });
+    currentSettings = settings;
+    await entities.reload(index.folderUris, settings);
     await codingFiles.configure(index.folderUris, settings);
     index.invalidateAnalyses();
     publishCatalogDiagnostics();
@@ -183,6 +197,12 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         await rebuildIndex();
         return;
       }
+      if (currentSettings && change.changes.some((event) => entities.isCatalogFile(event.uri))) {
+        await entities.reload(index.folderUris, currentSettings);
+        publishCatalogDiagnostics();
+        for (const document of documents.all()) scheduleDiagnostics(document.uri);
+        if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+      }
       for (const event of change.changes) {
         // A project config matters to references and to coding alike.
         if (codingFiles.isCodingFile(event.uri)) await codingChanged(await codingFiles.fileChanged(event.uri));
@@ -204,15 +224,22 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
 
   /** Catalog problems at their exact lines, and configuration errors on the project config. */
   function publishCatalogDiagnostics(): void {
-    for (const uri of references.store.sources) {
-      void connection.sendDiagnostics({ uri, diagnostics: references.catalogProblems(uri).map(toDiagnostic) });
+    // A catalog file may hold document entries and entities: its diagnostics are both loaders' problems.
+    for (const uri of new Set([...references.store.sources, ...entities.catalogUris()])) {
+      const problems = [...references.catalogProblems(uri), ...entities.catalogProblems(uri)];
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
     }
     for (const message of references.configErrors) connection.console.warn(message);
   }
 
+  /** Brings the citation index up to date (skipped when the workspace index reports no change). */
+  function syncReferences(): void {
+    references.sync(() => index.files(), index.changes);
+  }
+
   /** The analysis with the citation index brought up to date, for features that look across the workspace. */
   function withReferences<T, E>(uri: string, empty: E, feature: (doc: DocumentAnalysis) => T): T | E {
-    references.sync(index.files());
+    syncReferences();
     return withAnalysis(uri, empty, feature);
   }
 
@@ -225,7 +252,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
         const document = documents.get(uri);
         const analysis = document && analysisOf(uri);
         if (!document || !analysis) return;
-        references.sync(index.files());
+        syncReferences();
         const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
         publishSidecar(analysis);
@@ -296,34 +323,47 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
   connection.onSelectionRanges((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
+  // A position is a reference or an entity mention: the reference feature answers first, then the entity one.
   connection.onHover((params, token) =>
     codingFiles.isCodingFile(params.textDocument.uri)
       ? coding.hoverInCodingFile(codingHost, params.textDocument.uri, params.position, token)
-      : withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token)),
+      : withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)),
   );
-  connection.onDefinition((params, token) => withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token)));
+  connection.onDefinition((params, token) =>
+    withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token) ?? entityDefinition(doc, params.position, token)),
+  );
   connection.onReferences(
     (params, token) =>
       coding.codeReferencesAt(codingHost, params, token) ??
-      withReferences(params.textDocument.uri, null, (doc) => referenceLocations(doc, params.position, params.context.includeDeclaration, token)),
+      withReferences(
+        params.textDocument.uri,
+        null,
+        (doc) =>
+          referenceLocations(doc, params.position, params.context.includeDeclaration, token) ??
+          entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token),
+      ),
   );
-  connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token)));
+  connection.onDocumentHighlight((params, token) =>
+    withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token) ?? entityHighlights(doc, params.position, token)),
+  );
+  connection.languages.semanticTokens.on((params, token) => withAnalysis(params.textDocument.uri, { data: [] }, (doc) => entitySemanticTokens(doc, token)));
   connection.onDocumentLinks((params, token) => withAnalysis(params.textDocument.uri, [], (doc) => referenceLinks(doc, token)));
   connection.languages.callHierarchy.onPrepare((params, token) =>
     withReferences(params.textDocument.uri, null, (doc) => prepareCitationHierarchy(doc, params.position, token)),
   );
-  connection.languages.callHierarchy.onIncomingCalls((params, token) => (references.sync(index.files()), citationIncomingCalls(params.item, references.context, token)));
-  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (references.sync(index.files()), citationOutgoingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onIncomingCalls((params, token) => (syncReferences(), citationIncomingCalls(params.item, references.context, token)));
+  connection.languages.callHierarchy.onOutgoingCalls((params, token) => (syncReferences(), citationOutgoingCalls(params.item, references.context, token)));
   connection.onRequest(REFERENCES_REQUEST, (params: ReferencesParams, token) => withAnalysis(params.uri, [], (doc) => referenceList(doc, token)));
   connection.onCodeAction((params, token) =>
     withAnalysis(params.textDocument.uri, [], (doc) => codeActions(doc, params.range, params.context, token)),
   );
   connection.onWorkspaceSymbol((params, token) => {
     const analyses = [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
-    references.sync(index.files());
+    syncReferences();
     return [
       ...citedDocumentSymbols(references.context, params.query, token),
       ...workspaceSymbols(analyses, params.query, token),
+      ...entityWorkspaceSymbols(entities.context().index, params.query, () => analyses, token),
       ...coding.codeSymbols(codingFiles.codebook, params.query, token),
     ];
   });
@@ -331,7 +371,7 @@ export function startServer(connection: Connection, fs: FileSystem, options: { b
   const codingHost: coding.CodingHost = {
     files: codingFiles,
     analysisOf,
-    analyses: () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : [])),
+    analyses,
     documentText: (uri) => documents.get(uri)?.getText() ?? null,
     readText: async (uri) => {
       try {

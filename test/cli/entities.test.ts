@@ -3,12 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { runEntities } from '../../server/src/cli/entities';
+import { runCli } from '../../server/src/cli/main';
 
 async function run(cwd: string, ...args: string[]) {
   let out = '';
   let err = '';
-  const code = await runEntities(args, { cwd, out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await runCli(['entities', ...args], { cwd, out: (t: string) => (out += t), err: (t: string) => (err += t) });
   return { code, out, err };
 }
 
@@ -68,12 +68,18 @@ test('entities --unknown lists unknown names with counts; workspace catalogs add
   assert.match(listed.out, /^a\.statement:6:72 {2}organization {2}ffes {2}"Funding Facility for Expanded Stabilization"$/m);
 });
 
-test('entities reports usage errors with exit code 2', async () => {
-  const dir = workspace({});
+test('entities reports usage errors with exit code 2; export fills entities', async () => {
+  const dir = workspace({ 'a.statement': STATEMENT });
   assert.deepEqual(await run(dir, 'missing.statement'), { code: 2, out: '', err: "policy-annotator entities: cannot find 'missing.statement'\n" });
   const bad = await run(dir, '--bogus');
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /^policy-annotator entities: Unknown option '--bogus'/);
-  assert.equal((await run(dir, '--catalog', 'nope.yaml')).err, 'nope.yaml: catalog not found\n');
+  assert.equal(bad.err, "policy-annotator entities: unknown option '--bogus'\n");
+  assert.equal((await run(dir, '--catalog', 'nope.yaml')).err, 'policy-annotator entities: catalog not found: nope.yaml\n');
   assert.match((await run(dir, '--help')).out, /^Usage: policy-annotator entities/);
+
+  let out = '';
+  assert.equal(await runCli(['export', '--format', 'json'], { cwd: dir, out: (t: string) => (out += t), err: () => undefined }), 0);
+  const exported = JSON.parse(out).files[0].entities;
+  assert.deepEqual(exported[0], { text: 'Iraq', range: { start: { line: 3, character: 19 }, end: { line: 3, character: 23 } }, id: 'IRQ', type: 'location', name: 'Iraq', mention: 'name' });
+  assert.deepEqual(exported.map((e: { id: string }) => e.id), ['IRQ', 'iraqi-security-forces', 'mosul', 'staffan-de-mistura']);
 });

@@ -52,10 +52,10 @@ export async function runHostSuiteInCodeServer(options: {
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const text = (Array.isArray(args) ? args : [args]).map(String).join(' ');
       consoleLog.write(`${type}: ${text}\n`);
-      for (const line of text.split('\n')) {
-        if (!line.startsWith(REPORT_PREFIX)) continue;
-        report.push(line.slice(REPORT_PREFIX.length));
-        options.onReportLine?.(line.slice(REPORT_PREFIX.length));
+      if (!text.startsWith(REPORT_PREFIX)) return;
+      for (const line of text.slice(REPORT_PREFIX.length).split('\n')) {
+        report.push(line);
+        options.onReportLine?.(line);
       }
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));

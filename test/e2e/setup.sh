@@ -20,8 +20,14 @@ mkdir -p "$CACHE"
 exec 9>"$CACHE/.lock"
 flock 9
 
-# Runs npm with the project-independent settings these installs need.
-cache_npm() { (cd "$1" && shift && npm --no-audit --no-fund --loglevel=error "$@"); }
+# Runs npm in a cache folder, once more after a failure (a registry hiccup should not fail CI).
+cache_npm() {
+  local dir="$1"
+  shift
+  (cd "$dir" && npm --no-audit --no-fund --loglevel=error "$@") && return
+  log "npm $* failed in $dir; retrying once"
+  (cd "$dir" && npm --no-audit --no-fund --loglevel=error "$@")
+}
 
 install_node() {
   if [[ -f "$NODE_DIR/.installed" ]] && "$NODE_BIN" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then

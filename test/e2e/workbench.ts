@@ -67,7 +67,7 @@ export class Workbench {
     await this.waitForActiveEditor(fileName);
   }
 
-  private async waitForActiveEditor(fileName: string): Promise<void> {
+  async waitForActiveEditor(fileName: string): Promise<void> {
     await this.page
       .locator(`.tabs-container .tab.active[data-resource-name="${fileName}"]`)
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -90,6 +90,28 @@ export class Workbench {
       .filter({ hasText: label })
       .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Ticks (or unticks) the checkbox of the row of a multi-select quick pick whose label is `label`. */
+  async toggleQuickPickItem(label: string): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const checkbox = row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first();
+    const wasChecked = await row.getAttribute('aria-checked');
+    await checkbox.click();
+    await waitFor(async () => (await row.getAttribute('aria-checked')) !== wasChecked, {
+      timeoutMs: UI_TIMEOUT_MS,
+      what: `the checkbox of ${label} to change`,
+    });
+  }
+
+  /** Accepts a multi-select quick pick with its OK button (Enter on a focused row would toggle the row). */
+  async acceptQuickPick(): Promise<void> {
+    await this.page.locator('.quick-input-widget .monaco-button', { hasText: exactly('OK') }).click({ timeout: UI_TIMEOUT_MS });
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   }
 
   /** Moves the cursor with Go to Line (Ctrl+G) to a 1-based line and column, and waits for the status bar. */
@@ -145,10 +167,12 @@ export class Workbench {
     return this.rowsWhen(read, done, 'the Outline view');
   }
 
-  /** Rows of the Problems panel (Ctrl+Shift+M), once `done` holds for them. */
+  /** Rows of the Problems panel (Ctrl+Shift+M toggles it: pressed only when it is hidden), once `done` holds for them. */
   async problemRows(done: (rows: string[]) => boolean): Promise<string[]> {
-    await this.page.keyboard.press('Control+Shift+M');
-    const rows = this.page.locator('.markers-panel .monaco-list-row');
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const rows = panel.locator('.monaco-list-row');
     return this.rowsWhen(() => rows.allInnerTexts(), done, 'the Problems panel');
   }
 

@@ -155,3 +155,25 @@ test('appending an entry keeps every other byte and yields a valid catalog', () 
   }
   assert.equal(addCatalogEntryEdit({ uri: 'u', text: 'version: 1\nentries: [\n' }, stub), null, 'broken YAML is not edited');
 });
+
+test('without a configured catalog, the fix creates one and lists it in .policy-annotator.yaml', () => {
+  const stub = { symbol: 'S/RES/2300 (2016)', title: 'TODO' };
+  const register = (configText: string | null) =>
+    addCatalogEntryEdit({ uri: 'file:///w/catalogs/workspace.catalog.yaml', text: null, register: { configUri: 'file:///w/.policy-annotator.yaml', configText, path: 'catalogs/workspace.catalog.yaml' } }, stub)?.documentChanges;
+  const none = register(null) ?? [];
+  assert.deepEqual(none.map((c) => ('textDocument' in c ? ['edit', c.textDocument.uri] : [c.kind, 'uri' in c ? c.uri : ''])), [
+    ['create', 'file:///w/catalogs/workspace.catalog.yaml'],
+    ['edit', 'file:///w/catalogs/workspace.catalog.yaml'],
+    ['create', 'file:///w/.policy-annotator.yaml'],
+    ['edit', 'file:///w/.policy-annotator.yaml'],
+  ]);
+  const configEdit = (changes: ReturnType<typeof register>) => (changes?.at(-1) as { edits: { range: unknown; newText: string }[] }).edits[0];
+  assert.deepEqual(configEdit(none), { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'catalogs:\n  - catalogs/workspace.catalog.yaml\n' });
+  assert.deepEqual(configEdit(register('# project\ncodebook: codes.yaml')), {
+    range: { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } }, newText: '\ncatalogs:\n  - catalogs/workspace.catalog.yaml\n',
+  });
+  assert.deepEqual(configEdit(register('catalogs:\n  - a.yaml   # ours\nother: 1\n')), {
+    range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, newText: '  - catalogs/workspace.catalog.yaml\n',
+  });
+  assert.equal(register('catalogs: [a.yaml]\n'), undefined, 'a flow list is not rewritten');
+});

@@ -131,3 +131,12 @@ test('adding to a catalog without entities, with an empty list, with CRLF, or to
   assert.equal(addEntityEdit({ uri, text: 'entities: [unclosed' }, ENTRY), null);
   assert.equal(addEntityEdit({ uri, text: 'entities: 3' }, ENTRY), null);
 });
+
+test('an acronym the text defines for something else is not the catalog entity; one defined for the entity is', () => {
+  const text = 'General Smith commands the International Stabilization Force (ISF). The ISF will deploy. ' +
+    'The Government of National Accord (GNA) and the Syria Recovery Trust Fund (SRTF) met.';
+  const { mentions, unknown } = analyze(text);
+  assert.deepEqual(mentions.map((m) => m.text), ['Government of National Accord', 'GNA', 'Syria Recovery Trust Fund', 'SRTF']);
+  assert.ok(unknown.some((u) => u.text === 'International Stabilization Force'));
+  assert.deepEqual(analyze('The Iraqi Security Forces (ISF) and the ISF.').mentions.map((m) => m.id), ['iraqi-security-forces', 'iraqi-security-forces', 'iraqi-security-forces']);
+});

@@ -69,6 +69,10 @@ test('unresolved-reference, reference-year-mismatch (with a fix) and uncatalogue
   });
   assert.equal(problems[2].fixes, undefined, 'no catalog target, no fix');
   assert.deepEqual(referenceProblems(refs, { uri: 'u', lines, uncataloguedSeverity: 'off' }).map((p) => p.code), ['unresolved-reference', 'reference-year-mismatch']);
+  const prst = new LineIndex('See S/PRST/2015/11.');
+  assert.deepEqual(referenceProblems(findReferences(prst, store), { uri: 'u', lines: prst, uncataloguedSeverity: DiagnosticSeverity.Hint }).map((p) => p.message), [
+    'Presidential statement S/PRST/2015/11 is not in the catalog.',
+  ]);
 });
 
 test('"Add to workspace catalog" appends a stub to the workspace catalog, keeping its comments', () => {

@@ -1,12 +1,16 @@
 // Runs inside the VS Code extension host against a workspace that is a copy of samples/.
 // Language features come from the real language server, so every query polls until the server answers.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { suite, test } from 'mocha';
 
 const EXTENSION_ID = 'policy-annotator.policy-annotator';
 const COMMUNIQUE = 'ministerial-communique.stmt';
 const RESOLUTION = 'counter-terrorism-resolution.statement';
+const JOINT = 'coalition-joint-statement.statement';
+const DONORS = 'donor-conference-cochairs.statement';
+const CRLF = 'crlf-spokesperson-statement.stmt';
 
 suite('Policy Annotator in the extension host', () => {
   test('activates on a statement file and gives it the policy-statement language', async () => {
@@ -92,10 +96,93 @@ suite('Policy Annotator in the extension host', () => {
     assert.match(text, /\d+ words · \d+ sentences/);
   });
 
-  test('(pending: issue 3) hover on a resolution reference shows its card');
-  test('(pending: issue 3) diagnostics: the nonexistent resolution 9999 (2017) is an unresolved reference');
-  test('(pending: issue 3) go to definition, find references and document links on a reference');
-  test('(pending: issue 4) hover on an entity shows its card');
+  test('hover on a resolution reference shows its card', async () => {
+    const joint = await openSample(JOINT);
+    // The citation count comes from the workspace index, built in the background.
+    const catalogued = await poll(
+      'a hover on UNSCR 2254 counting all its citations',
+      () => hoverText(joint, new vscode.Position(8, 121)),
+      (text) => text.includes('Cited 4 times'),
+    );
+    // Markdown escapes the parentheses.
+    assert.match(catalogued, /^\*\*S\/RES\/2254 \\\(2015\\\)\*\* · Security Council resolution 2254 · _in the catalog_/);
+    assert.match(catalogued, /Cited 4 times in 3 files of the workspace/);
+    assert.match(catalogued, /Adopted 18 December 2015/);
+    assert.match(catalogued, /\[Official document\]\(<https:\/\/undocs\.org\/S\/RES\/2254\(2015\)>\)/);
+    const communique = await openSample(COMMUNIQUE);
+    const known = await poll('a hover on UNSCR 2349', () => hoverText(communique, new vscode.Position(5, 60)));
+    assert.match(known, /^\*\*S\/RES\/2349 \\\(2017\\\)\*\* · Security Council resolution 2349 · _known number, not in the catalog_/);
+  });
+
+  test('diagnostics: the nonexistent resolution 9999 (2017) is an unresolved reference', async () => {
+    const document = await openSample(COMMUNIQUE);
+    const unresolved = await poll('the unresolved-reference diagnostic', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === 'unresolved-reference'),
+    );
+    assert.equal(
+      unresolved.message,
+      'Security Council resolution 9999 does not exist: the Security Council adopted resolutions 2337–2397 in 2017.',
+    );
+    assert.equal(unresolved.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(rangeOf(unresolved.range), [5, 75, 5, 97]);
+  });
+
+  test('go to definition on a reference lands on its entry in the bundled catalog', async () => {
+    const document = await openSample(JOINT);
+    const locations = await poll('a definition of UNSCR 2254', () => definitions(document, new vscode.Position(8, 121)));
+    assert.equal(locations.length, 1);
+    assert.ok(locations[0].uri.path.endsWith('/server/data/catalogs/security-council.catalog.json'), locations[0].uri.path);
+    const catalog = await vscode.workspace.openTextDocument(locations[0].uri);
+    assert.match(catalog.getText(locations[0].range), /^\{\s*"symbol": "S\/RES\/2254 \(2015\)"/);
+  });
+
+  test('find references lists every citation of the same resolution across the workspace', async () => {
+    const document = await openSample(JOINT);
+    const cited = (locations: vscode.Location[]) =>
+      locations.map((l) => `${path.basename(l.uri.path)}:${l.range.start.line}:${l.range.start.character}`).sort();
+    const expected = [`${JOINT}:7:258`, `${JOINT}:8:119`, `${CRLF}:6:96`, `${DONORS}:12:137`];
+    // The workspace index is built in the background; poll until the other files' citations are in it.
+    const found = await poll(
+      'references to S/RES/2254 (2015) in three files',
+      async () =>
+        cited(
+          await vscode.commands.executeCommand<vscode.Location[]>(
+            'vscode.executeReferenceProvider',
+            document.uri,
+            new vscode.Position(8, 121),
+          ),
+        ),
+      (locations) => locations.length >= expected.length,
+    );
+    assert.deepEqual(found, expected);
+  });
+
+  test('document links point to the official documents of the references that exist', async () => {
+    const document = await openSample(COMMUNIQUE);
+    const links = await poll('document links', async () => {
+      const result = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', document.uri);
+      return result.length > 0 ? result : undefined;
+    });
+    assert.deepEqual(
+      links.map((l) => [rangeOf(l.range), l.target?.toString(true)]),
+      [
+        [[4, 28, 4, 60], 'https://undocs.org/A/RES/70/1'],
+        [[5, 57, 5, 67], 'https://undocs.org/S/RES/2349(2017)'],
+        [[5, 279, 5, 289], 'https://undocs.org/S/2017/764'],
+        [[5, 321, 5, 334], 'https://undocs.org/S/PRST/2018/3'],
+      ],
+    );
+  });
+
+  test('hover on an entity shows its card, under any of its names', async () => {
+    const document = await openSample(JOINT);
+    const text = await poll('a hover on Da’esh', () => hoverText(document, new vscode.Position(2, 93)));
+    assert.match(text, /^\*\*Islamic State in Iraq and the Levant\*\* · organization/);
+    assert.match(text, /_Named here by an alias: Da’esh_/);
+    const mosul = await poll('a hover on Mosul', () => hoverText(document, new vscode.Position(3, 140)));
+    assert.match(mosul, /^\*\*Mosul\*\* · location · city/);
+    assert.match(mosul, /- Part of: Iraq/);
+  });
   test('coding: code lenses list the codes of the sample resolution (sidecar codings, sample codebook)', async () => {
     const document = await openSample(RESOLUTION);
     const lenses = await poll('code lenses', async () => {
@@ -130,7 +217,6 @@ suite('Policy Annotator in the extension host', () => {
     await vscode.commands.executeCommand('undo');
     await poll('undo', () => document.getText() === before);
   });
-
 });
 
 async function openSample(name: string): Promise<vscode.TextDocument> {
@@ -141,13 +227,25 @@ async function openSample(name: string): Promise<vscode.TextDocument> {
   return document;
 }
 
-/** Polls until `probe` gives a truthy value (the server may still be starting); fails after `timeoutMs`. */
-async function poll<T>(what: string, probe: () => Thenable<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 30_000): Promise<T> {
+/**
+ * Polls `probe` until its value passes `accept` (default: truthy), since the server may still be starting or
+ * indexing; on time-out the error shows the last value.
+ */
+async function poll<T>(
+  what: string,
+  probe: () => Thenable<T | undefined | null | false> | T | undefined | null | false,
+  accept: (value: T) => boolean = () => true,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  let last: unknown;
   for (;;) {
     const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    last = value;
+    if (value && accept(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -175,6 +273,16 @@ async function hoverText(document: vscode.TextDocument, position: vscode.Positio
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n');
   return text || undefined;
+}
+
+async function definitions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
+  const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+    'vscode.executeDefinitionProvider',
+    document.uri,
+    position,
+  );
+  const locations = result.map((l) => ('targetUri' in l ? new vscode.Location(l.targetUri, l.targetRange) : l));
+  return locations.length > 0 ? locations : undefined;
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {

@@ -1,6 +1,6 @@
 import { CancellationToken } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyzeDocument, type DocumentAnalysis } from '../core/analysis';
+import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from '../core/analysis';
 import type { FileSystem } from '../core/fileSystem';
 import type { ReferenceContext } from '../core/references/documentReferences';
 import type { Settings } from '../core/settings';
@@ -15,14 +15,24 @@ export interface AnalyzedFile extends InputFile {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and analyses one file through the same core and diagnostics feature as the language server. */
-export async function analyzeFile(fs: FileSystem, file: InputFile, settings: Settings, references?: ReferenceContext): Promise<AnalyzedFile> {
+/**
+ * Reads and analyses one file through the same core and diagnostics feature as the language server.
+ * `references` and `entities`: contexts with the workspace catalogs (cli/referenceCatalogs.ts,
+ * cli/entities.ts); the bundled data alone when absent.
+ */
+export async function analyzeFile(
+  fs: FileSystem,
+  file: InputFile,
+  settings: Settings,
+  references?: ReferenceContext,
+  entities?: AnalysisOptions['entities'],
+): Promise<AnalyzedFile> {
   const source = await readSourceFile(fs, file.uri, settings.maxFileSize);
   if (source.text === null) {
     const { range, severity, code, message } = source.problem;
     return { ...file, analysis: null, diagnostics: [{ range, severity, code, source: 'policy-annotator', message }] };
   }
-  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, references, coding: await cliCodingOptions(fs, file.uri) });
+  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, references, entities, coding: await cliCodingOptions(fs, file.uri) });
   return { ...file, analysis, diagnostics: diagnostics(analysis, CancellationToken.None) };
 }
 

@@ -1,6 +1,8 @@
 import { defaultSettings } from '../core/settings';
 import { NodeFileSystem } from '../node/nodeFileSystem';
+import { exportEntities } from '../features/entityTree';
 import { analyzeFile, diagnosticJson, type AnalyzedFile } from './analyzeFiles';
+import { cliEntityContext } from './entities';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
 import { loadProjectCatalogs } from './referenceCatalogs';
@@ -25,10 +27,11 @@ Options:
     const { values, positionals } = parseOptions(args, { format: { type: 'string', default: 'json' } });
     if (values.format !== 'json') throw new UsageError(`unknown format '${values.format}' (expected json)`);
     const fs = new NodeFileSystem();
+    const entities = cliEntityContext(io.cwd, [], io).context;
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
     const { context } = await loadProjectCatalogs(fs, io.cwd);
     const files = [];
-    for (const input of inputs) files.push(exportFile(await analyzeFile(fs, input, defaultSettings, context)));
+    for (const input of inputs) files.push(exportFile(await analyzeFile(fs, input, defaultSettings, context, entities)));
     io.out(`${JSON.stringify({ schemaVersion: EXPORT_SCHEMA_VERSION, files }, null, 2)}\n`);
     return 0;
   },
@@ -50,7 +53,7 @@ export function exportFile(file: AnalyzedFile) {
       codes: file.analysis?.codings.byParagraph.get(p.index)?.codes ?? [],
     })),
     references: file.analysis ? exportReferences(file.analysis) : [],
-    entities: [],
+    entities: file.analysis ? exportEntities(file.analysis) : [],
     diagnostics: file.diagnostics.map(diagnosticJson),
   };
 }

@@ -5,11 +5,12 @@ import { catalogImportCommand } from './catalogImport';
 import { checkCommand } from './check';
 import { codebookExportCommand, codebookImportCommand } from './codebookCommand';
 import { UsageError, type CliIo, type Command } from './command';
+import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
 import { reportCommand } from './reportCommand';
 
-const commands: Command[] = [checkCommand, exportCommand, lspCommand, catalogImportCommand, reportCommand, codebookExportCommand, codebookImportCommand, agreementCommand];
+const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand, catalogImportCommand, reportCommand, codebookExportCommand, codebookImportCommand, agreementCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 

@@ -1,7 +1,7 @@
-import { analyzeCodings, type CodingAnalysis, type CodingOptions } from './coding/codingAnalysis';
-import { paragraphFacts } from './coding/facts';
 import type { EntityAnalysis } from './entities/analyzeEntities';
 import { defaultEntityContext, statementEntities, type EntityContext } from './entities/workspaceEntities';
+import { analyzeCodings, type CodingAnalysis, type CodingOptions } from './coding/codingAnalysis';
+import { paragraphFacts } from './coding/facts';
 import type { Problem, Statement } from './model';
 import { analyzeReferences, type DocumentReferences, type ReferenceContext } from './references/documentReferences';
 import { parseStatement } from './statement';
@@ -22,8 +22,11 @@ export interface AnalysisOptions {
   maxFileSize?: number;
   /** Catalogs, workspace index and settings for references; the bundled catalog alone when absent. */
   references?: ReferenceContext;
-  /** Entity index (bundled gazetteer + workspace catalogs) and settings; the bundled gazetteer alone when absent. */
-  entities?: EntityContext;
+  /**
+   * Entity index (bundled gazetteer + workspace catalogs) and settings, or a function giving the current
+   * ones (the server's, which change with the catalogs); the bundled gazetteer alone when absent.
+   */
+  entities?: EntityContext | (() => EntityContext);
   /** Codebook, sidecar file and storage setting for the statement's codings. */
   coding?: CodingOptions;
 }
@@ -31,9 +34,19 @@ export interface AnalysisOptions {
 export function analyzeDocument(uri: string, version: number, text: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const statement = parseStatement({ uri, version, text, maxFileSize: options.maxFileSize });
   const references = analyzeReferences(statement, options.references);
+  const contextOf = typeof options.entities === 'function' ? options.entities : () => (options.entities as EntityContext | undefined) ?? defaultEntityContext();
   let entities: EntityAnalysis | undefined;
-  const context = options.entities ?? defaultEntityContext();
-  const entitiesOf = () => (entities ??= statementEntities(statement, context.index, { unknownAsHints: context.unknownNamesAsHints }));
+  let computedFor: EntityContext | undefined;
+  // Computed on first use and again only when the catalogs or settings changed since.
+  const entitiesOf = (): EntityAnalysis => {
+    const context = contextOf();
+    if (!entities || !computedFor || context.index !== computedFor.index || context.unknownNamesAsHints !== computedFor.unknownNamesAsHints) {
+      // Reference spans ("UNSCR 2254", "Resolution 2254") are never unknown names.
+      entities = statementEntities(statement, context.index, { unknownAsHints: context.unknownNamesAsHints }, references.items);
+      computedFor = context;
+    }
+    return entities;
+  };
   return {
     statement,
     references,

@@ -11,6 +11,12 @@ export interface Settings {
   files: string[];
   /** Files larger than this (bytes, UTF-8) are not analysed. */
   maxFileSize: number;
+  /** Workspace catalog files, relative to the workspace folder, after those of .policy-annotator.yaml. */
+  catalogs: string[];
+  entities: {
+    /** Show capitalised names that no catalog knows as `entity-unknown` hints. */
+    unknownNamesAsHints: boolean;
+  };
   /** Codebook path relative to the workspace folder ('' for none); `.policy-annotator.yaml` takes precedence. */
   codebook: string;
   /** Where new codings are written: the statement's front matter or a sidecar `<file>.codes.yaml`. */
@@ -20,6 +26,8 @@ export interface Settings {
 export const defaultSettings: Readonly<Settings> = Object.freeze({
   files: [],
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  catalogs: [],
+  entities: { unknownNamesAsHints: false },
   codebook: '',
   codingStorage: 'frontMatter',
 });
@@ -35,9 +43,11 @@ export function readSettings(raw: unknown): Settings {
     : defaultSettings.files;
   const size = section.maxFileSize;
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 0 ? Math.floor(size) : defaultSettings.maxFileSize;
+  const catalogs = Array.isArray(section.catalogs) ? section.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
+  const entities = isRecord(section.entities) ? section.entities : {};
   const codebook = typeof section.codebook === 'string' ? section.codebook : defaultSettings.codebook;
   const codingStorage = section.codingStorage === 'sidecar' ? 'sidecar' : defaultSettings.codingStorage;
-  return { files: [...files], maxFileSize, codebook, codingStorage };
+  return { files: [...files], maxFileSize, catalogs, entities: { unknownNamesAsHints: entities.unknownNamesAsHints === true }, codebook, codingStorage };
 }
 
 /**

@@ -56,29 +56,47 @@ interface Folder {
 export class WorkspaceIndex {
   private folders: Folder[] = [];
   private settings: Settings = defaultSettings;
+  /** The entity context of every analysis (see AnalysisOptions.entities). */
+  private entities: AnalysisOptions['entities'];
   private excludeGlobs: string[] = [];
   private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
   private coding: CodingInputs | null = null;
+  /** Bumped whenever a file's analysis may have changed, so that derived indexes can skip unchanged states. */
+  private changeCount = 0;
   /** Incremented by every rebuild so that a superseded build stops early. */
   private generation = 0;
 
   constructor(private readonly fs: FileSystem) {}
 
   /** Sets folders and settings; call `rebuild()` afterwards for them to take effect on disk files. */
-  configure(options: { folders?: string[]; settings?: Settings; filesExclude?: string[]; references?: ReferenceContext; coding?: CodingInputs }): void {
+  configure(options: {
+    folders?: string[];
+    settings?: Settings;
+    filesExclude?: string[];
+    references?: ReferenceContext;
+    entities?: AnalysisOptions['entities'];
+    coding?: CodingInputs;
+  }): void {
     if (options.settings) {
       // Files skipped or analysed under another size limit must be read again, whatever their mtime.
       if (options.settings.maxFileSize !== this.settings.maxFileSize) this.disk.clear();
       this.settings = options.settings;
     }
     if (options.references) this.references = options.references;
+    if (options.entities) this.entities = options.entities;
     if (options.coding) this.coding = options.coding;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
+    this.changeCount++;
     const uris = options.folders ?? this.folderUris;
     this.folders = uris.map((uri) => ({ uri, filter: this.newFilter() }));
     for (const entry of this.open.values()) entry.analysis = null;
+  }
+
+  /** Changes when any file's analysis may have changed (a stamp for caches built over `files()`). */
+  get changes(): number {
+    return this.changeCount;
   }
 
   get folderUris(): string[] {
@@ -98,6 +116,7 @@ export class WorkspaceIndex {
     }
     const keep = new Set(found.map((file) => uriKey(file.uri)));
     for (const key of this.disk.keys()) if (!keep.has(key)) this.disk.delete(key);
+    this.changeCount++;
     for (let i = 0; i < found.length; i++) {
       if (generation !== this.generation) return;
       const { uri, mtime } = found[i];
@@ -109,6 +128,7 @@ export class WorkspaceIndex {
 
   /** A file was created or changed on disk: (re)analyse it if it is a statement file of the workspace. */
   async fileChanged(uri: string): Promise<void> {
+    this.changeCount++;
     if (!this.isStatementFile(uri)) {
       this.disk.delete(uriKey(uri));
       return;
@@ -123,6 +143,7 @@ export class WorkspaceIndex {
 
   /** A file or directory was deleted on disk. */
   fileDeleted(uri: string): void {
+    this.changeCount++;
     const key = uriKey(uri);
     for (const known of [...this.disk.keys()]) {
       if (known === key || known.startsWith(`${key}/`)) this.disk.delete(known);
@@ -131,6 +152,7 @@ export class WorkspaceIndex {
 
   /** Something every analysis depends on changed (catalogs): open documents are re-analysed on demand, disk files by the next rebuild. */
   invalidateAnalyses(): void {
+    this.changeCount++;
     for (const entry of this.open.values()) entry.analysis = null;
     for (const entry of this.disk.values()) entry.mtime = -1;
   }
@@ -141,6 +163,7 @@ export class WorkspaceIndex {
     const known = this.open.get(key);
     if (known && known.version === version && known.text === text) return;
     this.open.set(key, { uri, version, text, analysis: null });
+    this.changeCount++;
   }
 
   /** Analyse these statements again (their sidecar changed): open ones on demand, disk files now. */
@@ -156,6 +179,7 @@ export class WorkspaceIndex {
 
   closeDocument(uri: string): void {
     this.open.delete(uriKey(uri));
+    this.changeCount++;
   }
 
   /** The analysis of an open document (cached per URI and version), else of the indexed disk file. */
@@ -202,10 +226,11 @@ export class WorkspaceIndex {
     const analysis =
       source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions(uri));
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
+    this.changeCount++;
   }
 
   private analysisOptions(uri: string): AnalysisOptions {
-    return { maxFileSize: this.settings.maxFileSize, references: this.references, coding: this.coding?.options(uri) };
+    return { maxFileSize: this.settings.maxFileSize, references: this.references, entities: this.entities, coding: this.coding?.options(uri) };
   }
 
   private newFilter(): PathFilter {

@@ -20,7 +20,7 @@ export interface EntityAnalysis {
   /** In document order. */
   mentions: EntityMention[];
   spelling: SpellingSuggestion[];
-  unknown: UnknownName[];
+  readonly unknown: UnknownName[];
   /** `entity-spelling` (information) and, when asked, `entity-unknown` (hint). */
   problems: Problem[];
 }
@@ -54,12 +54,15 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
   const { text, lines, uri } = input;
   const from = input.from ?? 0;
   const to = input.to ?? text.length;
-  const mentions = index.find(text, lines, from, to);
   const phrases = capitalisedPhrases(text, from, to);
+  const found = index.find(text, lines, from, to);
+  const local = locallyDefinedAcronyms(text, found, phrases);
+  const mentions = local.size ? found.filter((m) => !(m.mention === 'acronym' && local.has(m.text))) : found;
   let speller = spellingIndexes.get(index);
   if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
   const spelling = speller.suggest(text, phrases);
-  const unknown = unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]);
+  let unknown: UnknownName[] | undefined;
+  const unknownOf = () => (unknown ??= unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]));
 
   const problems: Problem[] = spelling.map((s) => ({
     range: lines.range(s.start, s.end),
@@ -73,13 +76,52 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
     }],
   }));
   if (options.unknownAsHints) {
-    for (const name of unknown) {
+    for (const name of unknownOf()) {
       for (const o of name.occurrences) {
         problems.push({ range: o.range, severity: DiagnosticSeverity.Hint, code: 'entity-unknown', message: `'${name.text}' is not in any entity catalog` });
       }
     }
   }
-  return { index, mentions, spelling, unknown, problems };
+  return {
+    index,
+    mentions,
+    spelling,
+    problems,
+    // Only the CLI, the code actions and the hints setting need them: collected on first use.
+    get unknown() {
+      return unknownOf();
+    },
+  };
+}
+
+/**
+ * Acronyms that the text defines for something else: "the International Stabilization Force (ISF)" makes
+ * ISF local to this document, so the catalog's ISF (Iraqi Security Forces) is not meant. An acronym after
+ * the catalog's own long name ("Government of National Accord (GNA)") stays.
+ */
+function locallyDefinedAcronyms(text: string, mentions: readonly EntityMention[], phrases: readonly CapitalisedPhrase[]): Set<string> {
+  const local = new Set<string>();
+  let byEnd: Map<number, CapitalisedPhrase> | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.mention !== 'acronym' || text.charAt(m.start - 1) !== '(' || local.has(m.text)) continue;
+    let k = m.start - 2;
+    while (k >= 0 && text.charAt(k) === ' ') k--;
+    byEnd ??= new Map(phrases.map((p) => [p.end, p]));
+    const phrase = byEnd.get(k + 1);
+    if (!phrase) continue;
+    const letters = m.text.replace(/s$/, '');
+    const capitals = phrase.words.filter(([s]) => /\p{Lu}/u.test(text.charAt(s)));
+    if (capitals.length < letters.length) continue;
+    const tail = capitals.slice(capitals.length - letters.length);
+    if (tail.map(([s]) => text.charAt(s)).join('') !== letters) continue;
+    const longStart = tail[0][0];
+    // Mentions are in order: only those just before the acronym can cover its long form.
+    let sameEntity = false;
+    for (let j = i - 1; j >= 0 && mentions[j].end > longStart && !sameEntity; j--) sameEntity = mentions[j].id === m.id;
+    if (!sameEntity) local.add(m.text);
+  }
+  return local;
 }
 
 /**
@@ -98,9 +140,19 @@ function unknownNames(text: string, lines: LineIndex, phrases: CapitalisedPhrase
     }
     return lo < sorted.length && sorted[lo].start < e;
   };
+  // Words that open a sentence count only if the file also capitalises them mid-sentence: look for those
+  // few words only, comparing lengths before slicing.
+  const openers = new Set<string>();
+  for (const p of phrases) if (p.sentenceStart) openers.add(text.slice(p.words[0][0], p.words[0][1]));
+  const openerLengths = new Set([...openers].map((w) => w.length));
   const midSentence = new Set<string>();
   for (const p of phrases) {
-    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) midSentence.add(text.slice(p.words[k][0], p.words[k][1]));
+    for (let k = p.sentenceStart ? 1 : 0; k < p.words.length; k++) {
+      const [s, e] = p.words[k];
+      if (!openerLengths.has(e - s)) continue;
+      const w = text.slice(s, e);
+      if (openers.has(w)) midSentence.add(w);
+    }
   }
 
   const byKey = new Map<string, UnknownName>();

@@ -12,7 +12,9 @@ export interface CapitalisedPhrase {
 
 /** Lowercase words that may join capitalised ones inside a name. */
 const CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', 'to', 'de', 'del', 'des', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'der', 'da', 'e']);
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+/** 1 for the characters that join the parts of one word: hyphens (joined as well by apostrophes). */
+const JOINERS = new Uint8Array(65536);
+for (const c of [0x2d, 0x2010, 0x2011]) JOINERS[c] = 1;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ')', ';']);
 const CLOSERS = new Set(['"', '\u201d', '\u2019', "'"]);
 const OPENERS = new Set(['"', '\u201c', '\u2018', '(', '\u00ab', '[']);
@@ -28,6 +30,9 @@ export function capitalisedPhrases(text: string, from = 0, to = text.length): Ca
   const word = WORD;
   const fold = FOLD;
   const upper = UPPER;
+  const joiners = JOINERS;
+  const space = SPACE;
+  const apostrophe = APOSTROPHE;
   const out: CapitalisedPhrase[] = [];
   const headings: Array<[number, number]> = [];
   let current: Array<[number, number]> = [];
@@ -75,13 +80,13 @@ export function capitalisedPhrases(text: string, from = 0, to = text.length): Ca
         i = next;
         continue;
       }
-      if (fold[c] !== SPACE || HYPHENS.has(c)) {
+      if (fold[c] !== space || joiners[c]) {
         const ch = text.charAt(i);
         gapBroken = true;
         if (SENTENCE_END.has(ch)) {
           sentenceStart = true;
           afterSentenceEnd = ch !== ')' && ch !== ':';
-          if (ch !== ')' && (i + 1 >= to || fold[text.charCodeAt(i + 1)] === SPACE)) lineEndsSentence = true;
+          if (ch !== ')' && (i + 1 >= to || fold[text.charCodeAt(i + 1)] === space)) lineEndsSentence = true;
         } else if (CLOSERS.has(ch) && afterSentenceEnd) {
           sentenceStart = true;
         } else if (!OPENERS.has(ch)) {
@@ -97,11 +102,11 @@ export function capitalisedPhrases(text: string, from = 0, to = text.length): Ca
     while (i < to) {
       const d = text.charCodeAt(i);
       if (word[d]) i++;
-      else if ((HYPHENS.has(d) || fold[d] === APOSTROPHE) && i + 1 < to && word[text.charCodeAt(i + 1)]) i += 2;
+      else if ((joiners[d] || fold[d] === apostrophe) && i + 1 < to && word[text.charCodeAt(i + 1)]) i += 2;
       else break;
     }
     let end = i;
-    const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 && fold[text.charCodeAt(end - 2)] === APOSTROPHE;
+    const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 && fold[text.charCodeAt(end - 2)] === apostrophe;
     if (possessive) end -= 2;
     const capital = upper[c] === 1;
     if (end - start >= 4) {

@@ -27,6 +27,7 @@ interface Candidate {
  * must agree: one or two typing errors, not a different name.
  */
 export class SpellingIndex {
+  /** Candidates by word count, length and first letter: a window meets only names it could be a typo of. */
   private readonly buckets = new Map<string, Candidate[]>();
   private readonly exact = new Set<string>();
 
@@ -38,7 +39,7 @@ export class SpellingIndex {
         if (kind === 'acronym' || kind === 'demonym') continue;
         const words = key.split(' ');
         if (words.length < 2 || !/^\p{Lu}/u.test(key)) continue;
-        const bucket = `${words.length}:${key.length}`;
+        const bucket = `${words.length}:${key.length}:${key.charAt(0)}`;
         let list = this.buckets.get(bucket);
         if (!list) this.buckets.set(bucket, (list = []));
         list.push({ key, name, entity });
@@ -49,6 +50,8 @@ export class SpellingIndex {
   /** Near misses in the given phrases; at most one per phrase window, never overlapping. */
   suggest(text: string, phrases: readonly CapitalisedPhrase[]): SpellingSuggestion[] {
     const out: SpellingSuggestion[] = [];
+    // Statements repeat their names: each distinct window is looked up once.
+    const memo = new Map<string, Candidate | null>();
     for (const phrase of phrases) {
       const words = phrase.words;
       let i = 0;
@@ -64,7 +67,8 @@ export class SpellingIndex {
             i += n - 1;
             break;
           }
-          const best = this.closest(key, n);
+          let best = memo.get(key);
+          if (best === undefined) memo.set(key, (best = this.closest(key, n) ?? null));
           if (best) found = { start, end, written: key, entity: best.entity, suggestion: best.name };
         }
         if (found) {
@@ -81,8 +85,7 @@ export class SpellingIndex {
     let best: Candidate | undefined;
     let bestDistance = limit + 1;
     for (let len = key.length - limit; len <= key.length + limit; len++) {
-      for (const c of this.buckets.get(`${wordCount}:${len}`) ?? []) {
-        if (c.key.charAt(0) !== key.charAt(0)) continue;
+      for (const c of this.buckets.get(`${wordCount}:${len}:${key.charAt(0)}`) ?? []) {
         const d = distance(c.key, key);
         if (d > 0 && d < bestDistance) {
           best = c;

@@ -75,10 +75,22 @@ export const ENTRY_FIELDS: Record<keyof CatalogEntry, FieldCheck> = {
   notes: isString,
   approximate: (n, d) => (typeof scalarValue(n, d) === 'boolean' ? null : 'must be true or false'),
 };
-const ROOT_KEYS = new Set(['version', 'entries', '$schema', '$comment']);
+/** `entities` belongs to the entity catalog (docs/ENTITIES.md), which may share the file. */
+const ROOT_KEYS = new Set(['version', 'entries', 'entities', '$schema', '$comment']);
 
 /** The key that identifies a document: spacing dropped, and the year dropped from "S/RES/N (YYYY)" (numbers are unique). */
+const keys = new Map<string, string>();
 export function symbolKey(symbol: string): string {
+  let key = keys.get(symbol);
+  if (key === undefined) {
+    if (keys.size > 10_000) keys.clear();
+    key = computeSymbolKey(symbol);
+    keys.set(symbol, key);
+  }
+  return key;
+}
+
+function computeSymbolKey(symbol: string): string {
   const compact = symbol.replace(/[\s\u00A0\u2007\u2009\u200A\u202F]+/g, '').toUpperCase();
   const sc = /^S\/RES\/0*(\d+)(?:\(\d{4}\))?$/.exec(compact);
   return sc ? `S/RES/${sc[1]}` : compact;
@@ -138,6 +150,8 @@ export function parseCatalog(text: string, uri: string): ParsedCatalog {
     else if (!ROOT_KEYS.has(key)) problem(ks, ke, DiagnosticSeverity.Warning, 'catalog-unknown-key', `Unknown key "${key}" (expected version, entries).`);
   }
   const entries: LocatedEntry[] = [];
+  // A file with only an entity catalog has no document entries, and nothing wrong with it.
+  if (!entriesNode && root.has('entities')) return { entries, problems };
   const seq = isAlias(entriesNode) ? entriesNode.resolve(doc) : entriesNode;
   if (!isSeq(seq)) {
     const [s, e] = entriesNode ? at(entriesNode) : at(root);
@@ -252,10 +266,6 @@ export class CatalogStore {
 
   lookup(symbol: string): LocatedEntry | undefined {
     return this.index().get(symbolKey(symbol));
-  }
-
-  entries(): LocatedEntry[] {
-    return [...new Set(this.index().values())];
   }
 
   private changed(): void {

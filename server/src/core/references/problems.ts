@@ -68,7 +68,7 @@ export function referenceProblems(refs: Reference[], options: ReferenceProblemOp
         range: ref.range,
         severity: options.uncataloguedSeverity,
         code: 'uncatalogued-reference',
-        message: `${capitalise(documentName(ref))} (${ref.symbol}) is not in the catalog${ref.status === 'unknown' ? `; it is ${ref.reason}` : ''}.`,
+        message: `${capitalise(named(ref))} is not in the catalog${ref.status === 'unknown' ? `; it is ${ref.reason}` : ''}.`,
         ...(fixes.length > 0 ? { fixes } : {}),
       });
     }
@@ -112,6 +112,12 @@ export function pinpointProblems(refs: Reference[], citedText: (symbol: string) 
     });
   }
   return problems;
+}
+
+/** The document's name with its symbol, unless the name already is the symbol ("document S/2017/573"). */
+function named(ref: Reference): string {
+  const name = documentName(ref);
+  return name.includes(ref.symbol) ? name : `${name} (${ref.symbol})`;
 }
 
 function capitalise(s: string): string {

@@ -1,6 +1,29 @@
+import type { Position, Range } from 'vscode-languageserver-types';
 import type { LineIndex } from '../text';
 import { patterns, type CompiledPatterns, type SymbolPattern } from './patterns';
-import type { Body, Pinpoint, RecognisedReference } from './types';
+import type { Body, Pinpoint, RecognisedReference, Reference } from './types';
+
+/**
+ * LSP ranges for offsets that mostly grow as the scan moves on: a line cursor that walks forward instead of a
+ * binary search per position (same results as LineIndex.range).
+ */
+class RangeCursor {
+  private line = 0;
+  constructor(readonly lines: LineIndex) {}
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  private position(offset: number): Position {
+    const starts = this.lines.lineStarts;
+    if (offset < starts[this.line]) return this.lines.positionAt(offset);
+    let l = this.line;
+    while (l + 1 < starts.length && starts[l + 1] <= offset) l++;
+    this.line = l;
+    return { line: l, character: Math.min(offset, this.lines.lineEnd(l)) - starts[l] };
+  }
+}
 
 /** How far back from a keyword a body name and a pinpoint may start ("paragraph 11 (j) of the United Nations …"). */
 const PREFIX_WINDOW = 200;
@@ -13,6 +36,7 @@ type Groups = Record<string, string | undefined>;
  */
 export function recogniseReferences(lines: LineIndex, from = 0, to = lines.text.length): RecognisedReference[] {
   const text = lines.text;
+  const cursor = new RangeCursor(lines);
   const p = patterns();
   const out: RecognisedReference[] = [];
   const prefilter = p.prefilter;
@@ -20,7 +44,7 @@ export function recogniseReferences(lines: LineIndex, from = 0, to = lines.text.
   let m: RegExpExecArray | null;
   while ((m = prefilter.exec(text)) !== null && m.index < to) {
     const at = m.index;
-    const end = text.charCodeAt(at + 1) === 47 /* "/" */ ? readSymbolAt(text, at, lines, p, out) : readPhraseAt(text, at, lines, p, out);
+    const end = text.charCodeAt(at + 1) === 47 /* "/" */ ? readSymbolAt(text, at, cursor, p, out) : readPhraseAt(text, at, cursor, p, out);
     if (end !== null && end > prefilter.lastIndex) prefilter.lastIndex = end;
   }
   prefilter.lastIndex = 0;
@@ -33,13 +57,39 @@ function isWordChar(code: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2007 || code === 0x2009 || code === 0x200a || code === 0x202f;
+}
+
 /** The word that ends before `at`, lower-cased ("" when none). */
 function previousWord(text: string, at: number): string {
   let i = at;
-  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   const end = i;
   while (i > 0 && isWordChar(text.charCodeAt(i - 1))) i--;
   return text.slice(i, end).toLowerCase();
+}
+
+/** Past optional spacing with at most one line break (the `osp` fragment, without allocating). */
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  let breaks = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (breaks++ > 0) return i;
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+    } else if (isSpace(c)) i++;
+    else return i;
+  }
+}
+
+/** "Senate Joint Resolution 115": a word before the keyword that makes it someone else's resolution. */
+function isForeign(text: string, at: number, p: CompiledPatterns): boolean {
+  let before = at;
+  while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+  if (!p.foreignLastChars.has(text.charCodeAt(before - 1) | 32)) return false;
+  return p.foreignQualifiers.has(previousWord(text, at));
 }
 
 interface Prefix {
@@ -48,11 +98,16 @@ interface Prefix {
   pinpoint: Pinpoint | null;
 }
 
-/** Reads an optional pinpoint and body name that end right before `at`. */
-function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatterns): Prefix {
+/** Reads an optional pinpoint and body name that end right before `at`; null when there is neither. */
+function readPrefix(text: string, at: number, lines: RangeCursor, p: CompiledPatterns): Prefix | null {
+  // Fast path: most keywords follow a word that can end neither a body name nor "paragraph 6 of (the)".
+  let before = at;
+  while (before > 0 && isSpace(text.charCodeAt(before - 1))) before--;
+  const last = text.charCodeAt(before - 1) | 32;
+  if (!p.prefixLastChars.has(last) || !p.prefixLastWords.has(previousWord(text, at))) return null;
   const windowStart = Math.max(0, at - PREFIX_WINDOW);
   const m = p.prefix.exec(text.slice(windowStart, at));
-  if (m === null || m[0].length === 0) return { start: at, body: null, pinpoint: null };
+  if (m === null || m[0].length === 0) return null;
   const g = m.groups as Groups;
   let body: Body | null = null;
   p.prefixBodies.forEach((b, i) => {
@@ -74,7 +129,7 @@ function readPrefix(text: string, at: number, lines: LineIndex, p: CompiledPatte
 function readPhraseAt(
   text: string,
   at: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   p: CompiledPatterns,
   out: RecognisedReference[],
 ): number | null {
@@ -82,35 +137,34 @@ function readPhraseAt(
   let body: Body | null;
   let plural: boolean;
   let afterKeyword: number;
-  let prefix: Prefix;
-  p.abbreviation.lastIndex = at;
-  const ab = p.abbreviation.exec(text);
+  let prefix: Prefix | null;
+  let ab: RegExpExecArray | null = null;
+  if (text.charCodeAt(at) === 85 /* "U": abbreviations start so */) {
+    p.abbreviation.lastIndex = at;
+    ab = p.abbreviation.exec(text);
+  }
   if (ab !== null) {
-    const i = p.abbreviationInfo.findIndex((_, k) => ab.groups?.[`ab${k}`] !== undefined);
-    ({ body, plural } = p.abbreviationInfo[i]);
+    ({ body, plural } = p.abbreviationInfo(ab[0]));
     afterKeyword = at + ab[0].length;
     const found = readPrefix(text, at, lines, p);
-    prefix = found.body === null ? found : { start: at, body: null, pinpoint: null };
+    prefix = found?.body === null ? found : null;
   } else {
     p.keyword.lastIndex = at;
-    const kw = p.keyword.exec(text);
-    if (kw === null) return null;
-    const info = p.keywordInfo[p.keywordInfo.findIndex((_, k) => kw.groups?.[`kw${k}`] !== undefined)];
+    if (!p.keyword.test(text)) return null;
+    afterKeyword = p.keyword.lastIndex;
+    const info = p.keywordInfo(text.slice(at, afterKeyword));
     prefix = readPrefix(text, at, lines, p);
-    body = prefix.body;
-    if (body === null && (info.needsBody || p.foreignQualifiers.has(previousWord(text, at)))) return null;
+    body = prefix?.body ?? null;
+    if (body === null && (info.needsBody || isForeign(text, at, p))) return null;
     plural = info.plural;
-    afterKeyword = at + kw[0].length;
   }
-  p.space.lastIndex = afterKeyword;
-  p.space.exec(text);
-  let pos = p.space.lastIndex;
-  const start = prefix.start;
+  let pos = skipSpace(text, afterKeyword);
+  const start = prefix?.start ?? at;
+  const pinpoint = prefix?.pinpoint ?? null;
 
   // "UNSCR S/RES/2735 (2024)": a full symbol after the keyword is the one reference.
   if (text.charCodeAt(pos + 1) === 47) {
-    const symbolEnd = readSymbolAt(text, pos, lines, p, out, start, prefix.pinpoint);
-    return symbolEnd;
+    return readSymbolAt(text, pos, lines, p, out, start, pinpoint);
   }
   p.item.lastIndex = pos;
   let item = p.item.exec(text);
@@ -118,10 +172,13 @@ function readPhraseAt(
   const first = itemReference(item.groups as Groups, body);
   if (first === null) return null;
   let end = pos + item[0].length;
-  out.push(finish(first, text, start, end, lines, prefix.pinpoint));
+  out.push(finish(first, text, start, end, lines, pinpoint));
   // Further items of a list: each its own reference. Without a plural keyword only items that carry a year
   // or a session continue the list ("resolution 2254 and 15 members" is one reference).
   for (;;) {
+    // Lists go on only after a comma or a joining word; most references are followed by neither.
+    const after = text.charCodeAt(skipSpace(text, end));
+    if (after !== 44 /* , */ && after !== 97 /* a */ && after !== 111 /* o */ && after !== 38 /* & */) break;
     p.separator.lastIndex = end;
     if (p.separator.exec(text) === null) break;
     pos = p.separator.lastIndex;
@@ -145,10 +202,17 @@ function finish(
   text: string,
   start: number,
   end: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   pinpoint: Pinpoint | null,
 ): RecognisedReference {
-  return { text: text.slice(start, end), start, end, range: lines.range(start, end), ...parts, pinpoint };
+  // One object shape for every reference keeps property access fast in long documents; the resolution
+  // fields are there from the start (as "not yet resolved") so that resolving fills them in place.
+  const ref: Reference = {
+    text: text.slice(start, end), start, end, range: lines.range(start, end), kind: parts.kind, body: parts.body,
+    symbol: parts.symbol, number: parts.number, session: parts.session, year: parts.year, part: parts.part, pinpoint,
+    status: 'unknown', adoptedYear: null, approximate: false, yearMismatch: false, reason: null,
+  };
+  return ref;
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -204,7 +268,7 @@ function itemReference(g: Groups, body: Body | null): Parts | null {
 function readSymbolAt(
   text: string,
   at: number,
-  lines: LineIndex,
+  lines: RangeCursor,
   p: CompiledPatterns,
   out: RecognisedReference[],
   start?: number,
@@ -219,7 +283,7 @@ function readSymbolAt(
     if (parts === null) continue;
     const end = at + m[0].length;
     const lead = start ?? at;
-    const pin = pinpoint !== undefined ? pinpoint : readPrefix(text, at, lines, p).pinpoint;
+    const pin = pinpoint !== undefined ? pinpoint : (readPrefix(text, at, lines, p)?.pinpoint ?? null);
     out.push(finish(parts, text, lead, end, lines, pin));
     return end;
   }

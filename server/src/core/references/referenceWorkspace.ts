@@ -12,6 +12,8 @@ import { pinpointProblems } from './problems';
 import { ReferenceIndex } from './workspace';
 
 export const PROJECT_CONFIG = '.policy-annotator.yaml';
+/** Created by "Add to workspace catalog" when the workspace has no catalog yet. */
+const DEFAULT_CATALOG = 'workspace.catalog.yaml';
 const SEVERITIES: Record<string, DiagnosticSeverity | 'off'> = {
   off: 'off', hint: DiagnosticSeverity.Hint, information: DiagnosticSeverity.Information, warning: DiagnosticSeverity.Warning,
 };
@@ -39,6 +41,9 @@ export class ReferenceWorkspace {
   /** Problems about the configuration itself (bad paths), reported on `.policy-annotator.yaml`. */
   configErrors: string[] = [];
   private readonly seen = new Map<string, DocumentAnalysis>();
+  private syncedStamp: number | undefined;
+  /** Project config texts by folder (null: no config), for listing a new catalog in it. */
+  private readonly configTexts = new Map<string, string | null>();
 
   constructor(private readonly fs: FileSystem, bundledFile?: { uri: string; text: string }) {
     this.store = createCatalogStore(bundledFile);
@@ -65,15 +70,6 @@ export class ReferenceWorkspace {
     return this.reload();
   }
 
-  /** An editor holds a catalog with unsaved text: use it, and return its problems at their exact lines. */
-  catalogEdited(uri: string, text: string): Problem[] | null {
-    const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
-    if (source === undefined) return null;
-    this.texts.set(source, text);
-    this.refreshTarget();
-    return this.store.update(source, text);
-  }
-
   /** Problems of a workspace catalog (for diagnostics on it). */
   catalogProblems(uri: string): Problem[] {
     const source = this.store.sources.find((s) => uriKey(s) === uriKey(uri));
@@ -81,9 +77,12 @@ export class ReferenceWorkspace {
   }
 
   /** Brings the citation index up to date with the analyses of the workspace (cheap when nothing changed). */
-  sync(files: Iterable<{ uri: string; analysis: DocumentAnalysis | null }>): void {
+  sync(files: () => Iterable<{ uri: string; analysis: DocumentAnalysis | null }>, stamp?: number): void {
+    // The workspace index says when nothing changed since the last sync: then there is nothing to do.
+    if (stamp !== undefined && stamp === this.syncedStamp) return;
+    this.syncedStamp = stamp;
     const present = new Set<string>();
-    for (const file of files) {
+    for (const file of files()) {
       if (file.analysis === null) continue;
       present.add(file.uri);
       if (this.seen.get(file.uri) === file.analysis) continue;
@@ -129,15 +128,28 @@ export class ReferenceWorkspace {
     return this.store.version !== before;
   }
 
-  /** "Add to workspace catalog" appends to the catalog that wins last. */
+  /**
+   * "Add to workspace catalog" appends to the catalog that wins last; without any, it creates
+   * `catalogs/workspace.catalog.yaml` in the first folder and lists it in `.policy-annotator.yaml`.
+   */
   private refreshTarget(): void {
     const sources = this.store.sources;
     const uri = sources[sources.length - 1];
-    this.context.catalogTarget = uri === undefined ? null : { uri, text: this.texts.get(uri) ?? null };
+    const folder = this.folders[0];
+    if (uri !== undefined) this.context.catalogTarget = { uri, text: this.texts.get(uri) ?? null };
+    else if (folder === undefined) this.context.catalogTarget = null;
+    else {
+      this.context.catalogTarget = {
+        uri: joinUri(joinUri(folder, 'catalogs'), DEFAULT_CATALOG),
+        text: null,
+        register: { configUri: joinUri(folder, PROJECT_CONFIG), configText: this.configTexts.get(folder) ?? null, path: `catalogs/${DEFAULT_CATALOG}` },
+      };
+    }
   }
 
   private async readProjectCatalogs(folder: string): Promise<{ catalogs: unknown; errors: string[] }> {
     const text = await this.readText(joinUri(folder, PROJECT_CONFIG));
+    this.configTexts.set(folder, text);
     if (text === null) return { catalogs: undefined, errors: [] };
     const doc = parseDocument(text);
     if (doc.errors.length > 0) return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${doc.errors[0].message.split('\n')[0]}`] };

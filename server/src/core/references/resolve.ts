@@ -58,10 +58,25 @@ interface Verdict {
   reason: string | null;
 }
 
+/** Verdicts depend only on what is written; documents cite the same few documents again and again. */
+const verdicts = new Map<string, Verdict>();
+
+function cachedJudge(ref: RecognisedReference): Verdict {
+  // The symbol as written fixes kind, body and session; the stated year is the only other input.
+  const key = ref.year === null ? ref.symbol : `${ref.symbol}|${ref.year}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdict = judge(ref);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 /** Resolves a recognised reference against the bundled year data and the catalogs. */
 export function resolveReference(ref: RecognisedReference, catalog: CatalogLookup): Reference {
-  const verdict = judge(ref);
-  const entry = catalog.lookup(verdict.symbol) ?? catalog.lookup(ref.symbol);
+  const verdict = cachedJudge(ref);
+  const entry = catalog.lookup(verdict.symbol) ?? (verdict.symbol === ref.symbol ? undefined : catalog.lookup(ref.symbol));
   let { adoptedYear, acceptedYears, approximate } = verdict;
   let status: ReferenceStatus = verdict.status;
   let reason = verdict.reason;
@@ -78,7 +93,15 @@ export function resolveReference(ref: RecognisedReference, catalog: CatalogLooku
   }
   const stated = ref.year !== null ? Number(ref.year) : null;
   const yearMismatch = stated !== null && status !== 'nonexistent' && acceptedYears.length > 0 && !acceptedYears.includes(stated);
-  return { ...ref, symbol, status, adoptedYear, approximate, yearMismatch, reason };
+  // Filled in place when the recogniser already made room for these fields (it does), else on a copy.
+  const out = ('status' in ref ? ref : { ...ref }) as Reference;
+  out.symbol = symbol;
+  out.status = status;
+  out.adoptedYear = adoptedYear;
+  out.approximate = approximate;
+  out.yearMismatch = yearMismatch;
+  out.reason = reason;
+  return out;
 }
 
 function judge(ref: RecognisedReference): Verdict {

@@ -85,10 +85,6 @@ export class ReferenceIndex {
     }
   }
 
-  get fileCount(): number {
-    return this.files.size;
-  }
-
   /** How often a document is cited: citations and distinct files. */
   counts(symbol: string): { citations: number; files: number } {
     const perFile = this.byKey.get(symbolKey(symbol));
