@@ -51,6 +51,7 @@ export function exportFile(file: AnalyzedFile) {
       kind: p.kind,
       range: p.range,
       excerpt: p.excerpt,
+      codes: file.analysis?.codings.byParagraph.get(p.index)?.codes ?? [],
     })),
     references: file.analysis ? exportReferences(file.analysis) : [],
     entities: file.analysis ? exportEntities(file.analysis) : [],
