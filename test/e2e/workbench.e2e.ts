@@ -166,6 +166,15 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
     });
   });
 
+  test('"Treat This File as a Policy Statement" switches another file\'s language mode', async () => {
+    await step('treat-as-statement', async () => {
+      await workbench.openFromExplorer('README.md');
+      await workbench.waitForLanguageMode('Markdown');
+      await workbench.runCommand('Policy Annotator: Treat This File as a Policy Statement');
+      assert.equal(await workbench.waitForLanguageMode('Policy Statement'), 'Policy Statement');
+    });
+  });
+
   test('"Tag Paragraph with Codes…" writes the chosen code into the statement', { skip: 'pending: issue 5 (coding) is not on main yet' });
 
   test('the extension host log shows the extension activated without errors', async () => {

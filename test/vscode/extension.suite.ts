@@ -217,6 +217,17 @@ suite('Policy Annotator in the extension host', () => {
     await vscode.commands.executeCommand('undo');
     await poll('undo', () => document.getText() === before);
   });
+
+  // Last: once README.md is a statement, its citations count in the workspace too.
+  test('"Treat This File as a Policy Statement" switches the active editor\'s language', async () => {
+    const readme = await openSample('README.md');
+    assert.equal(readme.languageId, 'markdown');
+    await vscode.commands.executeCommand('policyAnnotator.treatAsStatement');
+    await poll('README.md to become a policy statement', () => {
+      const active = vscode.window.activeTextEditor?.document;
+      return active?.uri.toString() === readme.uri.toString() && active.languageId === 'policy-statement';
+    });
+  });
 });
 
 async function openSample(name: string): Promise<vscode.TextDocument> {
