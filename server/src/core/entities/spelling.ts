@@ -87,7 +87,7 @@ export class SpellingIndex {
     for (let len = key.length - limit; len <= key.length + limit; len++) {
       for (const c of this.buckets.get(`${wordCount}:${len}:${key.charAt(0)}`) ?? []) {
         const d = distance(c.key, key);
-        if (d > 0 && d < bestDistance) {
+        if (d > 0 && d < bestDistance && !isInflection(c.key, key)) {
           best = c;
           bestDistance = d;
         }
@@ -95,4 +95,15 @@ export class SpellingIndex {
     }
     return best;
   }
+}
+
+/** "Foreign Ministers" is the plural of "Foreign Minister", not a typo of it: words differ only by a final s or es. */
+function isInflection(a: string, b: string): boolean {
+  const aw = a.split(' ');
+  const bw = b.split(' ');
+  return aw.length === bw.length && aw.every((w, i) => w === bw[i] || plural(w, bw[i]) || plural(bw[i], w));
+}
+
+function plural(singular: string, candidate: string): boolean {
+  return candidate === `${singular}s` || candidate === `${singular}es`;
 }
