@@ -10,6 +10,7 @@ import { parseStatement } from '../server/src/core/statement';
 import { LspClient } from '../test/protocol/lspClient';
 import { referenceMeasurements, stopReferenceBench } from './benchReferences';
 import { entityMeasurements } from './bench-entities';
+import { codingMeasurements } from './benchCoding';
 
 interface Measurement {
   name: string;
@@ -203,6 +204,7 @@ const measurements: Measurement[] = [
       return process.resourceUsage().maxRSS / 1024;
     },
   },
+  ...codingMeasurements,
 ];
 
 function met(m: Measurement, value: number): string {

@@ -21,6 +21,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
+      // Codings sidecars and codebooks: diagnostics, completion, rename and references of codes.
+      { scheme: 'file', pattern: '**/*.codes.yaml' },
+      { scheme: 'file', pattern: '**/{codebook,*.codebook}.yaml' },
     ],
     synchronize: {
       configurationSection: SETTINGS_SECTION,

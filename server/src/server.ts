@@ -1,6 +1,7 @@
 import {
   CancellationToken,
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -23,6 +24,9 @@ import { citedDocumentSymbols } from './features/referenceWorkspaceSymbols';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import type { DocumentAnalysis } from './core/analysis';
+import { sidecarProblems } from './core/coding/codingAnalysis';
+import { CodingWorkspace, type Affected } from './core/coding/codingWorkspace';
+import * as coding from './codingHandlers';
 import type { FileSystem } from './core/fileSystem';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
@@ -54,7 +58,8 @@ export function startServer(
   const index = new WorkspaceIndex(fs);
   const references = new ReferenceWorkspace(fs, options.bundledCatalog);
   const entities = new EntityServer(connection, fs, options.entityDataUri, (uri) => analysisOf(uri), (uri) => documents.get(uri)?.getText() ?? null);
-  index.configure({ references: references.context, entities: entities.context });
+  const codingFiles = new CodingWorkspace(fs);
+  index.configure({ references: references.context, entities: entities.context, coding: codingFiles });
   const analyses = () => [...index.files()].flatMap((file) => (file.analysis ? [file.analysis] : []));
   let currentSettings: Settings | null = null;
   const pendingDiagnostics = new Map<string, ReturnType<typeof setTimeout>>();
@@ -64,6 +69,7 @@ export function startServer(
 
   /** The analysis of an open document, computed once per version. */
   function analysisOf(uri: string): DocumentAnalysis | null {
+    if (codingFiles.isCodingFile(uri)) return null;
     const document = documents.get(uri);
     if (document) index.setOpenDocument(uri, document.version, document.getText());
     return index.analysisOf(uri);
@@ -80,7 +86,8 @@ export function startServer(
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, coding.TAG_ACTION_KIND] },
+        ...coding.capabilities,
         workspaceSymbolProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -109,6 +116,7 @@ export function startServer(
           inBackground('Indexing', async () => {
             await references.configure({ folders });
             if (currentSettings) await entities.reload(folders, currentSettings);
+            if (currentSettings) await codingFiles.configure(folders, currentSettings);
             index.invalidateAnalyses();
             publishCatalogDiagnostics();
             await rebuildIndex();
@@ -146,8 +154,10 @@ export function startServer(
     await references.configure({ folders: index.folderUris, settings: referenceSettings });
     currentSettings = settings;
     await entities.reload(index.folderUris, settings);
+    await codingFiles.configure(index.folderUris, settings);
     index.invalidateAnalyses();
     publishCatalogDiagnostics();
+    publishCodebook();
     for (const document of documents.all()) scheduleDiagnostics(document.uri);
     await registerWatchers(settings);
     await rebuildIndex();
@@ -194,6 +204,8 @@ export function startServer(
         if (capabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
       }
       for (const event of change.changes) {
+        // A project config matters to references and to coding alike.
+        if (codingFiles.isCodingFile(event.uri)) await codingChanged(await codingFiles.fileChanged(event.uri));
         if (references.isReferenceFile(event.uri)) {
           if (await references.fileChanged(event.uri)) {
             index.invalidateAnalyses();
@@ -203,6 +215,7 @@ export function startServer(
           publishCatalogDiagnostics();
           continue;
         }
+        if (codingFiles.isCodingFile(event.uri)) continue;
         if (event.type === FileChangeType.Deleted) index.fileDeleted(event.uri);
         else await index.fileChanged(event.uri);
       }
@@ -242,16 +255,63 @@ export function startServer(
         syncReferences();
         const pinpoints = references.pinpointProblems(analysis).map(toDiagnostic);
         void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics(analysis, CancellationToken.None), ...pinpoints] });
+        publishSidecar(analysis);
       }, DIAGNOSTICS_DELAY_MS),
     );
   }
 
+  /** Codings of a statement kept in a sidecar: their problems belong to the sidecar's editor. */
+  function publishSidecar(analysis: DocumentAnalysis): void {
+    const sidecar = sidecarProblems(analysis.codings);
+    if (sidecar) void connection.sendDiagnostics({ uri: sidecar.uri, diagnostics: sidecar.problems.map(toDiagnostic) });
+  }
+
+  function publishCodebook(): void {
+    const book = codingFiles.codebookProblems();
+    if (book) void connection.sendDiagnostics({ uri: book.uri, diagnostics: book.problems.map(toDiagnostic) });
+  }
+
+  /** A sidecar or the codebook changed: re-analyse the statements it affects and refresh their diagnostics. */
+  async function codingChanged(affected: Affected): Promise<void> {
+    if (!affected) return;
+    if (affected === 'all') {
+      index.invalidateAnalyses();
+      publishCodebook();
+      inBackground('Indexing', rebuildIndex);
+    } else {
+      await index.reanalyze(affected.uris);
+    }
+    // Code lenses show codes, which live outside the statement's own text.
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    const uris = affected === 'all' ? documents.all().map((d) => d.uri) : affected.uris;
+    for (const uri of uris) {
+      if (documents.get(uri)) scheduleDiagnostics(uri);
+      else {
+        const analysis = index.analysisOf(uri);
+        if (analysis) publishSidecar(analysis);
+      }
+    }
+  }
+
   documents.onDidChangeContent((event) => {
+    if (codingFiles.isCodingFile(event.document.uri)) {
+      inBackground('Reading codings', async () => codingChanged(await codingFiles.setOpenText(event.document.uri, event.document.getText())));
+      return;
+    }
     index.setOpenDocument(event.document.uri, event.document.version, event.document.getText());
     scheduleDiagnostics(event.document.uri);
+    // A statement opened before the index read its sidecar: read it now, and analyse again if there is one.
+    const uri = event.document.uri;
+    inBackground('Reading codings', async () => {
+      if (await codingFiles.prepare(uri)) await codingChanged({ uris: [uri] });
+    });
   });
 
   documents.onDidClose((event) => {
+    if (codingFiles.isCodingFile(event.document.uri)) {
+      inBackground('Reading codings', async () => codingChanged(await codingFiles.setOpenText(event.document.uri, null)));
+      return;
+    }
     clearTimeout(pendingDiagnostics.get(event.document.uri));
     pendingDiagnostics.delete(event.document.uri);
     index.closeDocument(event.document.uri);
@@ -264,18 +324,24 @@ export function startServer(
     withAnalysis(params.textDocument.uri, [], (doc) => selectionRanges(doc, params.positions, token)),
   );
   // A position is a reference or an entity mention: the reference feature answers first, then the entity one.
-  connection.onHover((params, token) => withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)));
+  connection.onHover((params, token) =>
+    codingFiles.isCodingFile(params.textDocument.uri)
+      ? coding.hoverInCodingFile(codingHost, params.textDocument.uri, params.position, token)
+      : withReferences(params.textDocument.uri, null, (doc) => hover(doc, params.position, token, analyses)),
+  );
   connection.onDefinition((params, token) =>
     withReferences(params.textDocument.uri, null, (doc) => referenceDefinition(doc, params.position, token) ?? entityDefinition(doc, params.position, token)),
   );
-  connection.onReferences((params, token) =>
-    withReferences(
-      params.textDocument.uri,
-      null,
-      (doc) =>
-        referenceLocations(doc, params.position, params.context.includeDeclaration, token) ??
-        entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token),
-    ),
+  connection.onReferences(
+    (params, token) =>
+      coding.codeReferencesAt(codingHost, params, token) ??
+      withReferences(
+        params.textDocument.uri,
+        null,
+        (doc) =>
+          referenceLocations(doc, params.position, params.context.includeDeclaration, token) ??
+          entityReferences(doc, params.position, params.context.includeDeclaration, analyses, token),
+      ),
   );
   connection.onDocumentHighlight((params, token) =>
     withAnalysis(params.textDocument.uri, null, (doc) => referenceHighlights(doc, params.position, token) ?? entityHighlights(doc, params.position, token)),
@@ -298,8 +364,26 @@ export function startServer(
       ...citedDocumentSymbols(references.context, params.query, token),
       ...workspaceSymbols(analyses, params.query, token),
       ...entityWorkspaceSymbols(entities.context().index, params.query, () => analyses, token),
+      ...coding.codeSymbols(codingFiles.codebook, params.query, token),
     ];
   });
+
+  const codingHost: coding.CodingHost = {
+    files: codingFiles,
+    analysisOf,
+    analyses,
+    documentText: (uri) => documents.get(uri)?.getText() ?? null,
+    readText: async (uri) => {
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(uri));
+      } catch {
+        return null;
+      }
+    },
+    applyEdit: async (edit) => (await connection.workspace.applyEdit(edit)).applied,
+    folders: () => index.folderUris,
+  };
+  coding.register(connection, codingHost);
 
   connection.onShutdown(() => {
     for (const timer of pendingDiagnostics.values()) clearTimeout(timer);

@@ -83,3 +83,20 @@ test('entities reports usage errors with exit code 2; export fills entities', as
   assert.deepEqual(exported[0], { text: 'Iraq', range: { start: { line: 3, character: 19 }, end: { line: 3, character: 23 } }, id: 'IRQ', type: 'location', name: 'Iraq', mention: 'name' });
   assert.deepEqual(exported.map((e: { id: string }) => e.id), ['IRQ', 'iraqi-security-forces', 'mosul', 'staffan-de-mistura']);
 });
+
+test('check reports entity catalog problems as findings and fails on errors; the catalog adds its entries', async () => {
+  const dir = workspace({
+    'a.statement': 'Statement\n\n  1. We thank Steffan de Mistura and the Funding Facility for Expanded Stabilisation.\n',
+    '.policy-annotator.yaml': 'catalogs: [ours.entities.yaml]\n',
+    'ours.entities.yaml': 'entities:\n  - { id: ffes, type: organization, name: Funding Facility for Expanded Stabilization }\n  - { id: x, type: place, name: X }\n',
+  });
+  let out = '';
+  const code = await runCli(['check'], { cwd: dir, out: (t: string) => (out += t), err: () => undefined });
+  assert.equal(code, 1);
+  assert.equal(out, [
+    "ours.entities.yaml:3:20 error entity-catalog-invalid entity type 'place' is not one of person, organization, location, event, document, role, concept",
+    'a.statement:3:15 info entity-spelling Did you mean Staffan de Mistura?',
+    'a.statement:3:42 info entity-spelling Did you mean Funding Facility for Expanded Stabilization?',
+    '',
+  ].join('\n'));
+});

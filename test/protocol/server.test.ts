@@ -73,7 +73,7 @@ test('initialize announces incremental sync and the features', async () => {
   assert.deepEqual(caps.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
   assert.ok(caps.documentSymbolProvider && caps.hoverProvider && caps.foldingRangeProvider && caps.selectionRangeProvider);
   assert.equal(caps.workspaceSymbolProvider, true);
-  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix'] });
+  assert.deepEqual(caps.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.tagParagraph'] });
   assert.equal(await other.stop(), 0);
 });
 

@@ -129,3 +129,19 @@ test('the catalog store keeps the last good version of a file whose YAML breaks,
   assert.equal(store.isCatalog(a), false);
   assert.ok(store.index.byId.has('SYR'), 'the bundled gazetteer is always there');
 });
+
+test('one catalog file may hold document entries and entities: each loader reads its own keys without complaint', async () => {
+  const { parseCatalog } = await import('../../server/src/core/references/catalog');
+  const shared = [
+    'version: 1',
+    'entries:',
+    '  - symbol: S/RES/2254 (2015)',
+    'entities:',
+    '  - { id: ffes, type: organization, name: Funding Facility for Expanded Stabilization }',
+  ].join('\n');
+  assert.deepEqual(parseCatalog(shared, URI).problems, []);
+  assert.deepEqual(parseEntityCatalog(shared, URI).problems, []);
+  assert.deepEqual(parseEntityCatalog(shared, URI).entities.map((e) => e.id), ['ffes']);
+  const entitiesOnly = parseCatalog('entities:\n  - { id: x, type: person, name: Jane Roe }\n', URI);
+  assert.deepEqual([entitiesOnly.entries, entitiesOnly.problems], [[], []]);
+});

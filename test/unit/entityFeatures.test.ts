@@ -164,3 +164,9 @@ test('"Add to workspace catalog as…" is offered on unknown names and edits the
   assert.deepEqual(planAddEntity({ folderUri: 'file:///ws', config, catalogs: [{ uri: CATALOG_URI, text: 'entities: [' }], index }, 'X Y', 'person'),
     { error: `${CATALOG_URI} has YAML errors or an 'entities' key that is not a list; fix it first` });
 });
+
+test('references to UN documents are never unknown names', () => {
+  const doc = analyzeDocument('file:///r', 1, 'We recall UNSCR 2254 and Security Council Resolution 2258 with Jane Roe.\n');
+  assert.equal(doc.references.items.length, 2);
+  assert.deepEqual(doc.entities.unknown.map((u) => u.text), ['Jane Roe']);
+});

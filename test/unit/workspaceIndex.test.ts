@@ -134,14 +134,16 @@ test('readSourceFile and decodeSource', async () => {
 });
 
 test('settings: typed, defaulted, wrong types ignored', () => {
-  const none = { catalogs: [], entities: { unknownNamesAsHints: false } };
+  const none = { catalogs: [], entities: { unknownNamesAsHints: false }, codebook: '', codingStorage: 'frontMatter' };
   assert.deepEqual(readSettings(undefined), { files: [], maxFileSize: 20_000_000, ...none });
   assert.deepEqual(readSettings({ files: ['**/*.txt', 3, ''], maxFileSize: 1000.7 }), { files: ['**/*.txt'], maxFileSize: 1000, ...none });
   assert.deepEqual(readSettings({ files: '**/*.txt', maxFileSize: 'big' }), { files: [], maxFileSize: 20_000_000, ...none });
   assert.deepEqual(readSettings({ catalogs: ['a.entities.yaml', 7], entities: { unknownNamesAsHints: true } }), {
-    files: [], maxFileSize: 20_000_000, catalogs: ['a.entities.yaml'], entities: { unknownNamesAsHints: true },
+    ...none, files: [], maxFileSize: 20_000_000, catalogs: ['a.entities.yaml'], entities: { unknownNamesAsHints: true },
   });
   assert.deepEqual(readSettings({ catalogs: 'a.yaml', entities: { unknownNamesAsHints: 'yes' } }), { files: [], maxFileSize: 20_000_000, ...none });
+  assert.deepEqual(readSettings({ codebook: 'cb/codes.yaml', codingStorage: 'sidecar' }), { ...none, files: [], maxFileSize: 20_000_000, codebook: 'cb/codes.yaml', codingStorage: 'sidecar' });
+  assert.deepEqual(readSettings({ codebook: 7, codingStorage: 'elsewhere' }), { files: [], maxFileSize: 20_000_000, ...none });
   assert.deepEqual(readFilesExclude({ exclude: { '**/.git': true, '**/x': false, '**/*.js': { when: '$(basename).ts' } } }), ['**/.git']);
   assert.deepEqual(readFilesExclude(null), []);
 });

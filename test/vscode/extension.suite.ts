@@ -183,7 +183,40 @@ suite('Policy Annotator in the extension host', () => {
     assert.match(mosul, /^\*\*Mosul\*\* · location · city/);
     assert.match(mosul, /- Part of: Iraq/);
   });
-  test('(pending: issue 5) tagging a paragraph writes its codings');
+  test('coding: code lenses list the codes of the sample resolution (sidecar codings, sample codebook)', async () => {
+    const document = await openSample(RESOLUTION);
+    const lenses = await poll('code lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found && found.length > 0 ? found : undefined;
+    });
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [4, 'Codes: Reaffirmation of prior commitments'],
+        [10, 'Codes: Violent extremism ✎'],
+        [18, 'Codes: Violent extremism'],
+        [26, 'Codes: Sanctions and financing · Violent extremism'],
+        [27, 'Codes: Violent extremism'],
+        [31, 'Codes: Aid and funding'],
+      ],
+    );
+  });
+
+  test('coding: tagging writes the codings as one edit that one undo reverts', async () => {
+    const document = await openSample(COMMUNIQUE);
+    const before = document.getText();
+    // What "Tag Paragraph with Codes…" runs once codes are picked (the pick itself is interactive).
+    await poll('the tag command', async () => {
+      const commands = await vscode.commands.getCommands(true);
+      return commands.includes('policyAnnotator.server.setParagraphCodes');
+    });
+    await vscode.commands.executeCommand('policyAnnotator.server.setParagraphCodes', { uri: document.uri.toString(), paths: ['2', '4'], add: ['HUM.AID'], remove: [] });
+    await poll('the codings in the front matter', () => document.getText() !== before);
+    assert.ok(document.getText().startsWith('---\ncodings:\n  - paragraph: "2"\n    codes: [HUM.AID]\n    quote: "'), document.getText().slice(0, 200));
+    assert.equal(document.getText().slice(document.getText().indexOf('---\n', 4) + 4), before);
+    await vscode.commands.executeCommand('undo');
+    await poll('undo', () => document.getText() === before);
+  });
 
   // Last: once README.md is a statement, its citations count in the workspace too.
   test('"Treat This File as a Policy Statement" switches the active editor\'s language', async () => {

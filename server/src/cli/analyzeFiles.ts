@@ -6,6 +6,7 @@ import type { ReferenceContext } from '../core/references/documentReferences';
 import type { Settings } from '../core/settings';
 import { readSourceFile } from '../core/sourceFile';
 import { diagnostics } from '../features/diagnostics';
+import { cliCodingOptions } from './codingOptions';
 import type { InputFile } from './inputs';
 
 export interface AnalyzedFile extends InputFile {
@@ -31,7 +32,7 @@ export async function analyzeFile(
     const { range, severity, code, message } = source.problem;
     return { ...file, analysis: null, diagnostics: [{ range, severity, code, source: 'policy-annotator', message }] };
   }
-  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, references, entities });
+  const analysis = analyzeDocument(file.uri, 0, source.text, { maxFileSize: settings.maxFileSize, references, entities, coding: await cliCodingOptions(fs, file.uri) });
   return { ...file, analysis, diagnostics: diagnostics(analysis, CancellationToken.None) };
 }
 

@@ -2,7 +2,7 @@ import { defaultSettings } from '../core/settings';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { version } from '../../../package.json';
 import { analyzeFile, diagnosticJson, severityName, type AnalyzedFile } from './analyzeFiles';
-import { cliEntityContext } from './entities';
+import { cliEntityContext, mergeCatalogFiles } from './entities';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
 import { loadProjectCatalogs } from './referenceCatalogs';
@@ -36,11 +36,11 @@ Exit code: 0 no errors, 1 errors (or too many warnings), 2 bad arguments or miss
     if (maxWarnings < 0) throw new UsageError('--max-warnings needs a whole number');
 
     const fs = new NodeFileSystem();
-    const entities = cliEntityContext(io.cwd, [], io).context;
+    const entities = cliEntityContext(io.cwd, []);
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
     const project = await loadProjectCatalogs(fs, io.cwd);
-    const files: AnalyzedFile[] = project.catalogs.filter((c) => c.diagnostics.length > 0);
-    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings, project.context, entities));
+    const files: AnalyzedFile[] = mergeCatalogFiles(project.catalogs, entities.catalogs).filter((c) => c.diagnostics.length > 0);
+    for (const input of inputs) files.push(await analyzeFile(fs, input, defaultSettings, project.context, entities.context));
 
     const all = files.flatMap((file) => file.diagnostics);
     const errors = all.filter((d) => severityName(d) === 'error').length;

@@ -6,16 +6,17 @@ import { MAX_ALIAS_COUNT } from '../core/entities/catalog';
 import { buildEntityIndex, type CatalogText, type EntityContext } from '../core/entities/workspaceEntities';
 import { defaultSettings } from '../core/settings';
 import { NodeFileSystem } from '../node/nodeFileSystem';
-import { analyzeFile } from './analyzeFiles';
+import { toDiagnostic } from '../features/diagnostics';
+import { analyzeFile, severityName, type AnalyzedFile } from './analyzeFiles';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
 
 /**
  * The entity context of a CLI run: the bundled gazetteer plus the `entities:` sections of the catalogs
- * listed under `catalogs:` in ./.policy-annotator.yaml and given with --catalog. Catalog problems are
- * printed as path:line:col lines on stderr; `errors` counts the errors among them.
+ * listed under `catalogs:` in ./.policy-annotator.yaml and given with --catalog. `catalogs` holds each
+ * catalog file as a checked file with its problems as diagnostics (path:line:col like any other finding).
  */
-export function cliEntityContext(cwd: string, extraCatalogs: readonly string[], io: CliIo): { context: EntityContext; errors: number } {
+export function cliEntityContext(cwd: string, extraCatalogs: readonly string[]): { context: EntityContext; catalogs: AnalyzedFile[] } {
   const files: string[] = [];
   const configPath = path.join(cwd, '.policy-annotator.yaml');
   if (existsSync(configPath)) {
@@ -30,20 +31,42 @@ export function cliEntityContext(cwd: string, extraCatalogs: readonly string[], 
     files.push(...listed.filter((p): p is string => typeof p === 'string').map((p) => path.resolve(cwd, p)));
   }
   files.push(...extraCatalogs.map((p) => path.resolve(cwd, p)));
-  const catalogs: CatalogText[] = files.map((file) => {
+  const texts: CatalogText[] = files.map((file) => {
     if (!existsSync(file)) throw new UsageError(`catalog not found: ${display(cwd, file)}`);
     return { uri: pathToFileURL(file).href, text: readFileSync(file, 'utf8') };
   });
-  const { index, results } = buildEntityIndex(catalogs);
+  const { index, results } = buildEntityIndex(texts);
+  const catalogs = texts.map((t, i) => ({
+    path: display(cwd, files[i]),
+    uri: t.uri,
+    analysis: null,
+    diagnostics: (results.get(t.uri)?.problems ?? []).map(toDiagnostic),
+  }));
+  return { context: { index }, catalogs };
+}
+
+/** Adds entity catalog problems to the reference catalogs' checked files (one file may be both). */
+export function mergeCatalogFiles(files: AnalyzedFile[], entityCatalogs: readonly AnalyzedFile[]): AnalyzedFile[] {
+  const out = files.map((f) => ({ ...f, diagnostics: [...f.diagnostics] }));
+  for (const c of entityCatalogs) {
+    if (c.diagnostics.length === 0) continue;
+    const same = out.find((f) => f.uri === c.uri);
+    if (same) same.diagnostics.push(...c.diagnostics);
+    else out.push(c);
+  }
+  return out;
+}
+
+/** Catalog problems on stderr, for commands whose stdout is not a list of findings. */
+export function reportCatalogProblems(catalogs: readonly AnalyzedFile[], io: CliIo): number {
   let errors = 0;
-  catalogs.forEach((catalog, i) => {
-    for (const p of results.get(catalog.uri)?.problems ?? []) {
-      const severity = p.severity === 1 ? 'error' : 'warning';
-      if (severity === 'error') errors++;
-      io.err(`${display(cwd, files[i])}:${p.range.start.line + 1}:${p.range.start.character + 1} ${severity} ${p.code} ${p.message}\n`);
+  for (const c of catalogs) {
+    for (const d of c.diagnostics) {
+      if (severityName(d) === 'error') errors++;
+      io.err(`${c.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}\n`);
     }
-  });
-  return { context: { index }, errors };
+  }
+  return errors;
 }
 
 export const entitiesCommand: Command = {
@@ -65,7 +88,8 @@ Options:
 Exit code: 0 done, 1 a catalog has errors, 2 bad arguments or missing files.`,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseOptions(args, { unknown: { type: 'boolean' }, catalog: { type: 'string', multiple: true } });
-    const { context, errors } = cliEntityContext(io.cwd, values.catalog ?? [], io);
+    const { context, catalogs } = cliEntityContext(io.cwd, values.catalog ?? []);
+    const errors = reportCatalogProblems(catalogs, io);
     const fs = new NodeFileSystem();
     for (const input of await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.'])) {
       const { analysis } = await analyzeFile(fs, input, defaultSettings, undefined, context);

@@ -2,7 +2,7 @@ import { defaultSettings } from '../core/settings';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { exportEntities } from '../features/entityTree';
 import { analyzeFile, diagnosticJson, type AnalyzedFile } from './analyzeFiles';
-import { cliEntityContext } from './entities';
+import { cliEntityContext, reportCatalogProblems } from './entities';
 import { parseOptions, UsageError, type CliIo, type Command } from './command';
 import { expandInputs } from './inputs';
 import { loadProjectCatalogs } from './referenceCatalogs';
@@ -27,7 +27,8 @@ Options:
     const { values, positionals } = parseOptions(args, { format: { type: 'string', default: 'json' } });
     if (values.format !== 'json') throw new UsageError(`unknown format '${values.format}' (expected json)`);
     const fs = new NodeFileSystem();
-    const entities = cliEntityContext(io.cwd, [], io).context;
+    const { context: entities, catalogs } = cliEntityContext(io.cwd, []);
+    reportCatalogProblems(catalogs, io);
     const inputs = await expandInputs(fs, io.cwd, positionals.length > 0 ? positionals : ['.']);
     const { context } = await loadProjectCatalogs(fs, io.cwd);
     const files = [];
@@ -50,6 +51,7 @@ export function exportFile(file: AnalyzedFile) {
       kind: p.kind,
       range: p.range,
       excerpt: p.excerpt,
+      codes: file.analysis?.codings.byParagraph.get(p.index)?.codes ?? [],
     })),
     references: file.analysis ? exportReferences(file.analysis) : [],
     entities: file.analysis ? exportEntities(file.analysis) : [],

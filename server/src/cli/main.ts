@@ -1,13 +1,16 @@
 // The policy-annotator CLI (dist/cli.js). Each subcommand lives in its own file; add it to `commands`.
 import { version } from '../../../package.json';
+import { agreementCommand } from './agreementCommand';
 import { catalogImportCommand } from './catalogImport';
 import { checkCommand } from './check';
+import { codebookExportCommand, codebookImportCommand } from './codebookCommand';
 import { UsageError, type CliIo, type Command } from './command';
 import { entitiesCommand } from './entities';
 import { exportCommand } from './export';
 import { lspCommand } from './lsp';
+import { reportCommand } from './reportCommand';
 
-const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand, catalogImportCommand];
+const commands: Command[] = [checkCommand, exportCommand, entitiesCommand, lspCommand, catalogImportCommand, reportCommand, codebookExportCommand, codebookImportCommand, agreementCommand];
 
 const help = `Usage: policy-annotator <command> [options]
 

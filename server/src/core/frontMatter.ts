@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isMap, parseDocument } from 'yaml';
+import { isMap, parseDocument, type Document } from 'yaml';
 import type { FrontMatter, Problem } from './model';
 import type { LineIndex } from './text';
 
@@ -44,15 +44,27 @@ export function parseFrontMatter(text: string, lines: LineIndex): FrontMatterRes
   const nextLine = lines.positionAt(end).line + 1;
   const bodyStart = nextLine < lines.lineCount ? lines.lineStarts[nextLine] : text.length;
   const block = { start: 0, end, contentStart, contentEnd, range: lines.range(0, end) };
-  const { data, problems } = parseYamlMapping(text.slice(contentStart, contentEnd), contentStart, lines);
-  return { frontMatter: { ...block, data }, bodyStart, problems };
+  const { data, problems, doc } = parseYamlMapping(text.slice(contentStart, contentEnd), contentStart, lines);
+  const frontMatter = { ...block, data };
+  yamlDocuments.set(frontMatter, doc);
+  return { frontMatter, bodyStart, problems };
+}
+
+const yamlDocuments = new WeakMap<FrontMatter, Document.Parsed>();
+
+/**
+ * The parsed YAML of a front matter block, for analyses that need node positions (codings) without parsing it
+ * again. Read it, never change it: it is shared.
+ */
+export function frontMatterDocument(frontMatter: FrontMatter): Document.Parsed | undefined {
+  return yamlDocuments.get(frontMatter);
 }
 
 function parseYamlMapping(
   yaml: string,
   offset: number,
   lines: LineIndex,
-): { data: Record<string, unknown> | null; problems: Problem[] } {
+): { data: Record<string, unknown> | null; problems: Problem[]; doc: Document.Parsed } {
   const problem = (start: number, end: number, message: string): Problem => ({
     range: lines.range(offset + start, offset + Math.max(end, start + 1)),
     severity: DiagnosticSeverity.Error,
@@ -64,17 +76,18 @@ function parseYamlMapping(
     return {
       data: null,
       problems: doc.errors.map((e) => problem(e.pos[0], e.pos[1], `Front matter is not valid YAML: ${firstLine(e.message)}`)),
+      doc,
     };
   }
-  if (doc.contents === null) return { data: {}, problems: [] };
+  if (doc.contents === null) return { data: {}, problems: [], doc };
   if (!isMap(doc.contents)) {
     const [start, end] = doc.contents.range ?? [0, yaml.length];
-    return { data: null, problems: [problem(start, end, 'Front matter must be a mapping of keys to values, such as "title: …".')] };
+    return { data: null, problems: [problem(start, end, 'Front matter must be a mapping of keys to values, such as "title: …".')], doc };
   }
   try {
-    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>, problems: [] };
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>, problems: [], doc };
   } catch (e) {
-    return { data: null, problems: [problem(0, yaml.length, `Front matter could not be read: ${firstLine(String((e as Error).message))}`)] };
+    return { data: null, problems: [problem(0, yaml.length, `Front matter could not be read: ${firstLine(String((e as Error).message))}`)], doc };
   }
 }
 

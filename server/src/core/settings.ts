@@ -1,3 +1,4 @@
+import type { CodingStorage } from './coding/codings';
 import { DEFAULT_MAX_FILE_SIZE } from './statement';
 
 /**
@@ -16,6 +17,10 @@ export interface Settings {
     /** Show capitalised names that no catalog knows as `entity-unknown` hints. */
     unknownNamesAsHints: boolean;
   };
+  /** Codebook path relative to the workspace folder ('' for none); `.policy-annotator.yaml` takes precedence. */
+  codebook: string;
+  /** Where new codings are written: the statement's front matter or a sidecar `<file>.codes.yaml`. */
+  codingStorage: CodingStorage;
 }
 
 export const defaultSettings: Readonly<Settings> = Object.freeze({
@@ -23,6 +28,8 @@ export const defaultSettings: Readonly<Settings> = Object.freeze({
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   catalogs: [],
   entities: { unknownNamesAsHints: false },
+  codebook: '',
+  codingStorage: 'frontMatter',
 });
 
 /** The globs that always make a file a statement. */
@@ -38,7 +45,9 @@ export function readSettings(raw: unknown): Settings {
   const maxFileSize = typeof size === 'number' && Number.isFinite(size) && size >= 0 ? Math.floor(size) : defaultSettings.maxFileSize;
   const catalogs = Array.isArray(section.catalogs) ? section.catalogs.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
   const entities = isRecord(section.entities) ? section.entities : {};
-  return { files: [...files], maxFileSize, catalogs, entities: { unknownNamesAsHints: entities.unknownNamesAsHints === true } };
+  const codebook = typeof section.codebook === 'string' ? section.codebook : defaultSettings.codebook;
+  const codingStorage = section.codingStorage === 'sidecar' ? 'sidecar' : defaultSettings.codingStorage;
+  return { files: [...files], maxFileSize, catalogs, entities: { unknownNamesAsHints: entities.unknownNamesAsHints === true }, codebook, codingStorage };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { analyzeDocument, type AnalysisOptions, type DocumentAnalysis } from './analysis';
 import type { ReferenceContext } from './references/documentReferences';
+import type { CodingOptions } from './coding/codingAnalysis';
 import type { FileSystem } from './fileSystem';
 import { findFiles, type FoundFile } from './findFiles';
 import type { Problem } from './model';
@@ -35,6 +36,13 @@ interface OpenEntry {
   analysis: DocumentAnalysis | null;
 }
 
+/** Inputs of a statement's codings (its sidecar, the codebook), supplied by the server's CodingWorkspace. */
+export interface CodingInputs {
+  /** Reads what `options` needs for `uri`; awaited before a disk file is analysed. */
+  prepare(uri: string): Promise<unknown>;
+  options(uri: string): CodingOptions;
+}
+
 interface Folder {
   uri: string;
   filter: PathFilter;
@@ -54,6 +62,7 @@ export class WorkspaceIndex {
   private references: ReferenceContext | undefined;
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, OpenEntry>();
+  private coding: CodingInputs | null = null;
   /** Bumped whenever a file's analysis may have changed, so that derived indexes can skip unchanged states. */
   private changeCount = 0;
   /** Incremented by every rebuild so that a superseded build stops early. */
@@ -68,6 +77,7 @@ export class WorkspaceIndex {
     filesExclude?: string[];
     references?: ReferenceContext;
     entities?: AnalysisOptions['entities'];
+    coding?: CodingInputs;
   }): void {
     if (options.settings) {
       // Files skipped or analysed under another size limit must be read again, whatever their mtime.
@@ -76,6 +86,7 @@ export class WorkspaceIndex {
     }
     if (options.references) this.references = options.references;
     if (options.entities) this.entities = options.entities;
+    if (options.coding) this.coding = options.coding;
     if (options.filesExclude) this.excludeGlobs = options.filesExclude;
     this.changeCount++;
     const uris = options.folders ?? this.folderUris;
@@ -155,6 +166,17 @@ export class WorkspaceIndex {
     this.changeCount++;
   }
 
+  /** Analyse these statements again (their sidecar changed): open ones on demand, disk files now. */
+  async reanalyze(uris: string[]): Promise<void> {
+    for (const uri of uris) {
+      const key = uriKey(uri);
+      const open = this.open.get(key);
+      if (open) open.analysis = null;
+      const disk = this.disk.get(key);
+      if (disk) await this.load(disk.uri, disk.mtime);
+    }
+  }
+
   closeDocument(uri: string): void {
     this.open.delete(uriKey(uri));
     this.changeCount++;
@@ -190,7 +212,7 @@ export class WorkspaceIndex {
   }
 
   private analyzeOpen(entry: OpenEntry): DocumentAnalysis {
-    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, this.analysisOptions());
+    entry.analysis ??= analyzeDocument(entry.uri, entry.version, entry.text, this.analysisOptions(entry.uri));
     return entry.analysis;
   }
 
@@ -200,14 +222,15 @@ export class WorkspaceIndex {
       this.disk.delete(uriKey(uri)); // gone since it was found, or not ours to read
       return;
     }
+    await this.coding?.prepare(uri);
     const analysis =
-      source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions());
+      source.text === null ? null : analyzeDocument(uri, 0, source.text, this.analysisOptions(uri));
     this.disk.set(uriKey(uri), { uri, mtime, analysis, problem: source.problem });
     this.changeCount++;
   }
 
-  private analysisOptions(): AnalysisOptions {
-    return { maxFileSize: this.settings.maxFileSize, references: this.references, entities: this.entities };
+  private analysisOptions(uri: string): AnalysisOptions {
+    return { maxFileSize: this.settings.maxFileSize, references: this.references, entities: this.entities, coding: this.coding?.options(uri) };
   }
 
   private newFilter(): PathFilter {

@@ -2,11 +2,21 @@ import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { problemsOf, type DocumentAnalysis } from '../core/analysis';
 import type { Problem } from '../core/model';
+import { codingCodeActions } from './codingCodeActions';
 import { toDiagnostic } from './diagnostics';
 import { unknownNameActions } from './entityCatalogActions';
 
-/** Quick fixes: each problem's own fixes, offered where its diagnostic is. */
+type CodeActionProvider = (doc: DocumentAnalysis, range: Range, context: CodeActionContext, token: CancellationToken) => CodeAction[];
+
+/** Asked in order; their actions are concatenated. Later analyses add their providers here. */
+const providers: CodeActionProvider[] = [problemFixes, codingCodeActions];
+
 export function codeActions(doc: DocumentAnalysis, range: Range, context: CodeActionContext, token: CancellationToken): CodeAction[] {
+  return providers.flatMap((provide) => (token.isCancellationRequested ? [] : provide(doc, range, context, token)));
+}
+
+/** Quick fixes: each problem's own fixes, offered where its diagnostic is. */
+function problemFixes(doc: DocumentAnalysis, range: Range, context: CodeActionContext, token: CancellationToken): CodeAction[] {
   const actions: CodeAction[] = [];
   if (context.only && !context.only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return actions;
   for (const problem of problemsOf(doc)) {

@@ -4,6 +4,7 @@ import type { DocumentAnalysis } from '../core/analysis';
 import type { Paragraph } from '../core/model';
 import { countWords, sentenceSpans } from '../core/sentences';
 import { containsPosition } from '../core/text';
+import { codesSection } from './codingHover';
 import { selectionRangeOf } from './documentSymbols';
 import { paragraphEntitiesSection } from './entityHover';
 import { escapeMarkdown, plural } from './markdown';
@@ -12,7 +13,7 @@ import { referencesSection } from './referenceParagraphSection';
 /** Lines that describe what a paragraph holds; later analyses (references, entities, codes) add theirs here. */
 export type ParagraphSection = (doc: DocumentAnalysis, p: Paragraph) => string | null;
 
-const sections: ParagraphSection[] = [subparagraphsSection, referencesSection, paragraphEntitiesSection];
+const sections: ParagraphSection[] = [subparagraphsSection, referencesSection, paragraphEntitiesSection, codesSection];
 
 /** The paragraph card, shown on a paragraph's marker (or the first line of an unnumbered paragraph). */
 export function paragraphHover(doc: DocumentAnalysis, position: Position, token: CancellationToken): Hover | null {

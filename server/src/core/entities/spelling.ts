@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { foldKey } from './normalize';
+import { UPPER, foldKey } from './normalize';
 import type { CapitalisedPhrase } from './phrases';
 import { entityNames } from './recognizer';
 import type { Entity } from './types';
@@ -52,6 +52,7 @@ export class SpellingIndex {
     const out: SpellingSuggestion[] = [];
     // Statements repeat their names: each distinct window is looked up once.
     const memo = new Map<string, Candidate | null>();
+    const upper = UPPER;
     for (const phrase of phrases) {
       const words = phrase.words;
       let i = 0;
@@ -59,10 +60,9 @@ export class SpellingIndex {
         let found: SpellingSuggestion | undefined;
         for (let n = Math.min(6, words.length - i); n >= 2 && !found; n--) {
           const [start] = words[i];
-          const end = words[i + n - 1][1];
-          const written = text.slice(start, end);
-          if (!/^\p{Lu}/u.test(written) || !/^\p{Lu}/u.test(text.slice(words[i + n - 1][0], end))) continue;
-          const key = foldKey(written);
+          const [lastStart, end] = words[i + n - 1];
+          if (!upper[text.charCodeAt(start)] || !upper[text.charCodeAt(lastStart)]) continue;
+          const key = foldKey(text.slice(start, end));
           if (this.exact.has(key)) {
             i += n - 1;
             break;
@@ -87,7 +87,7 @@ export class SpellingIndex {
     for (let len = key.length - limit; len <= key.length + limit; len++) {
       for (const c of this.buckets.get(`${wordCount}:${len}:${key.charAt(0)}`) ?? []) {
         const d = distance(c.key, key);
-        if (d > 0 && d < bestDistance) {
+        if (d > 0 && d < bestDistance && !isInflection(c.key, key)) {
           best = c;
           bestDistance = d;
         }
@@ -95,4 +95,15 @@ export class SpellingIndex {
     }
     return best;
   }
+}
+
+/** "Foreign Ministers" is the plural of "Foreign Minister", not a typo of it: words differ only by a final s or es. */
+function isInflection(a: string, b: string): boolean {
+  const aw = a.split(' ');
+  const bw = b.split(' ');
+  return aw.length === bw.length && aw.every((w, i) => w === bw[i] || plural(w, bw[i]) || plural(bw[i], w));
+}
+
+function plural(singular: string, candidate: string): boolean {
+  return candidate === `${singular}s` || candidate === `${singular}es`;
 }
