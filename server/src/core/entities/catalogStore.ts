@@ -30,7 +30,7 @@ export class EntityCatalogStore {
   /** A catalog's text changed (or was read): parse it; returns its problems for diagnostics. */
   update(uri: string, text: string | null): EntityCatalogResult {
     const result = text === null ? { entities: [], problems: [], hasEntities: false } : parseEntityCatalog(text, uri);
-    this.files.set(uri, result, !result.problems.some((p) => p.message.startsWith('YAML: ')));
+    this.files.set(uri, result, !result.problems.some((p) => p.code === 'catalog-yaml-error'));
     this.built = undefined;
     return result;
   }
