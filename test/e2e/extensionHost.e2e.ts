@@ -8,13 +8,13 @@ import { removeTempDir } from './cleanup';
 import { copySamples, repoRoot } from './codeServer';
 import { runHostSuiteInCodeServer } from './hostSuite';
 
-test('the extension-host suite passes in code-server', { timeout: 360_000 }, async (t) => {
+test('the extension-host suite passes in code-server', { timeout: 600_000 }, async (t) => {
   const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(built.status, 0, `npm run build failed:\n${built.stdout}${built.stderr}`);
   const suitePath = await buildHostSuite();
   const workspace = copySamples('policy-annotator-host-workspace');
   try {
-    const result = await runHostSuiteInCodeServer({ suitePath, workspace: workspace.folder, timeoutMs: 300_000 });
+    const result = await runHostSuiteInCodeServer({ suitePath, workspace: workspace.folder, timeoutMs: 480_000 });
     for (const line of result.report) if (line.trim()) t.diagnostic(line);
     const summary = result.report.at(-1) ?? '';
     assert.equal(result.exitCode, 0, `the suite failed:\n${result.report.join('\n')}`);

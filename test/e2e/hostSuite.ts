@@ -70,7 +70,7 @@ export async function runHostSuiteInCodeServer(options: {
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`the extension-host suite did not finish within ${options.timeoutMs} ms`)),
+        () => reject(new Error(`the extension-host suite did not finish within ${options.timeoutMs} ms; its report so far:\n${report.join('\n')}`)),
         options.timeoutMs,
       );
     });

@@ -175,7 +175,31 @@ describe('Policy Annotator in a real VS Code workbench (code-server)', () => {
     });
   });
 
-  test('"Tag Paragraph with Codes…" writes the chosen code into the statement', { skip: 'pending: issue 5 (coding) is not on main yet' });
+  test('"Tag Paragraph with Codes…" writes the chosen code into the statement', async () => {
+    await step('tag-paragraph', async () => {
+      const file = path.join(workspace!.folder, COMMUNIQUE);
+      const before = fs.readFileSync(file, 'utf8');
+      await workbench.openFromExplorer(COMMUNIQUE);
+      await workbench.goTo(3, 6); // paragraph 1
+      await workbench.runCommand('Policy Annotator: Tag Paragraph with Codes…');
+      await workbench.toggleQuickPickItem('HUM.AID');
+      await workbench.screenshot('tag-paragraph-pick');
+      await workbench.acceptQuickPick();
+      // The server's edit lands in the editor (saved at once when auto save is on); save until it is on disk.
+      const after = await waitFor(
+        async () => {
+          await workbench.page.keyboard.press('Control+S');
+          const text = fs.readFileSync(file, 'utf8');
+          return text !== before ? text : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 1_000, what: `the codings to be written to ${COMMUNIQUE}` },
+      );
+      assert.equal(
+        after,
+        '---\ncodings:\n  - paragraph: "1"\n    codes: [HUM.AID]\n    quote: "The Foreign Ministers of the participating"\n---\n' + before,
+      );
+    });
+  });
 
   test('the extension host log shows the extension activated without errors', async () => {
     const logs = path.join(profile!.userDataDir, 'logs');

@@ -218,6 +218,33 @@ suite('Policy Annotator in the extension host', () => {
     await poll('undo', () => document.getText() === before);
   });
 
+  test('coding: tagging a statement coded in a sidecar file writes the sidecar, not the statement', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('policyAnnotator.tagParagraph'), '"Tag Paragraph with Codes…" is registered');
+    const document = await openSample(RESOLUTION);
+    const sidecarUri = vscode.Uri.joinPath(document.uri, '..', `${RESOLUTION}.codes.yaml`);
+    const sidecar = await vscode.workspace.openTextDocument(sidecarUri);
+    const before = sidecar.getText();
+    // What the command runs once the user has picked the codes: the server computes and applies the edit.
+    await poll('the server to accept the coding command', async () => {
+      await vscode.commands.executeCommand('policyAnnotator.server.setParagraphCodes', {
+        uri: document.uri.toString(),
+        paths: ['2'],
+        add: ['POL.TALKS'],
+        remove: [],
+      });
+      return sidecar.getText() !== before;
+    });
+    assert.equal(document.isDirty, false, 'the statement itself is untouched');
+    assert.equal(
+      sidecar.getText(),
+      before.replace(
+        '  - paragraph: "3"\n',
+        '  - paragraph: "2"\n    codes: [POL.TALKS]\n    quote: "Calls upon all States to intensify"\n  - paragraph: "3"\n',
+      ),
+    );
+  });
+
   // Last: once README.md is a statement, its citations count in the workspace too.
   test('"Treat This File as a Policy Statement" switches the active editor\'s language', async () => {
     const readme = await openSample('README.md');
@@ -246,7 +273,7 @@ async function poll<T>(
   what: string,
   probe: () => Thenable<T | undefined | null | false> | T | undefined | null | false,
   accept: (value: T) => boolean = () => true,
-  timeoutMs = 30_000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -7,7 +7,7 @@ import { REPORT_PREFIX } from './report';
 export async function run(): Promise<void> {
   const report = (...data: unknown[]) => console.log(REPORT_PREFIX + format(...data));
   Mocha.reporters.Base.consoleLog = report;
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 45_000, reporter: 'spec' });
   // The suites use mocha's exported `suite`/`test`, which delegate to the interface set up here.
   mocha.suite.emit('pre-require', globalThis, 'extension.suite', mocha);
   await import('./extension.suite');

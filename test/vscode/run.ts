@@ -13,7 +13,7 @@ import { copySamples, repoRoot } from '../e2e/codeServer';
 import { runHostSuiteInCodeServer } from '../e2e/hostSuite';
 import { buildHostSuite } from './build';
 
-const SUITE_TIMEOUT_MS = 5 * 60_000;
+const SUITE_TIMEOUT_MS = 8 * 60_000;
 
 async function main(): Promise<number> {
   const host = process.env.VSCODE_TEST_HOST ?? (process.env.VSCODE_EXECUTABLE ? 'electron' : 'code-server');
