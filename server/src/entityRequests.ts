@@ -1,6 +1,8 @@
 import type { Connection } from 'vscode-languageserver';
 import type { DocumentAnalysis } from './core/analysis';
 import type { EntityIndex } from './core/entities/entityIndex';
+import { PROJECT_CONFIG } from './core/projectConfig';
+import { joinUri } from './core/uris';
 import { ADD_ENTITY_REQUEST, planAddEntity, type AddEntityParams } from './features/entityCatalogActions';
 import { ENTITIES_REQUEST, entityTree, type EntitiesParams } from './features/entityTree';
 
@@ -30,7 +32,7 @@ export function registerEntityRequests(connection: Connection, deps: EntityReque
     const folderUri = deps.folderOf(params.documentUri);
     if (!folderUri) return { applied: false, error: 'the statement is not in a workspace folder, so there is no workspace catalog' };
     if (!params.type) return { applied: false, error: 'no entity type given' };
-    const configUri = `${folderUri.replace(/\/$/, '')}/.policy-annotator.yaml`;
+    const configUri = joinUri(folderUri, PROJECT_CONFIG);
     const catalogs = await Promise.all(deps.catalogUris(folderUri).map(async (uri) => ({ uri, text: await deps.readText(uri) })));
     const plan = planAddEntity({ folderUri, config: { uri: configUri, text: await deps.readText(configUri) }, catalogs, index: deps.entityIndex() }, params.name, params.type);
     if ('error' in plan) return { applied: false, error: plan.error };

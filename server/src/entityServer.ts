@@ -1,17 +1,14 @@
 import type { Connection } from 'vscode-languageserver';
-import { parse } from 'yaml';
 import type { DocumentAnalysis } from './core/analysis';
-import { MAX_ALIAS_COUNT } from './core/entities/catalog';
 import { EntityCatalogStore } from './core/entities/catalogStore';
 import type { EntityContext } from './core/entities/workspaceEntities';
 import type { FileSystem } from './core/fileSystem';
 import type { Settings } from './core/settings';
 import { decodeSource } from './core/sourceFile';
-import { basename, joinUri, relativePath, uriKey } from './core/uris';
+import { PROJECT_CONFIG, readWorkspaceCatalogs } from './core/projectConfig';
+import { basename, relativePath, uriKey } from './core/uris';
 import type { Problem } from './core/model';
 import { registerEntityRequests } from './entityRequests';
-
-export const PROJECT_CONFIG = '.policy-annotator.yaml';
 
 /**
  * The server side of entities that is not a per-document feature: the workspace entity catalogs
@@ -25,7 +22,7 @@ export class EntityServer {
   private unknownNamesAsHints = false;
 
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly fs: FileSystem,
     dataUri: string | undefined,
     analysisOf: (uri: string) => DocumentAnalysis | null,
@@ -53,22 +50,10 @@ export class EntityServer {
   async reload(folders: string[], settings: Settings): Promise<void> {
     this.folders = folders;
     this.unknownNamesAsHints = settings.entities.unknownNamesAsHints;
-    this.catalogsByFolder = new Map();
-    const all: string[] = [];
-    for (const folder of folders) {
-      const config = await this.readText(joinUri(folder, PROJECT_CONFIG));
-      let listed: unknown = [];
-      if (config !== null) {
-        try {
-          listed = (parse(config, { maxAliasCount: MAX_ALIAS_COUNT }) as { catalogs?: unknown } | null)?.catalogs ?? [];
-        } catch (error) {
-          this.connection.console.warn(`${PROJECT_CONFIG} in ${folder}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        }
-      }
-      const uris = resolveCatalogs(folder, [...(Array.isArray(listed) ? listed : []), ...settings.catalogs], (m) => this.connection.console.warn(m));
-      this.catalogsByFolder.set(folder, uris);
-      all.push(...uris);
-    }
+    const found = await readWorkspaceCatalogs(folders, settings.catalogs, (uri) => this.readText(uri));
+    // Configuration problems are reported once, with the reference catalogs' (the same list).
+    this.catalogsByFolder = found.byFolder;
+    const all = found.uris;
     this.store.setCatalogs(all);
     for (const uri of all) this.store.update(uri, await this.readText(uri));
   }
@@ -93,23 +78,4 @@ export class EntityServer {
       return null;
     }
   }
-}
-
-/** Catalog paths relative to the folder, kept only when they stay inside it; in order, without repeats. */
-export function resolveCatalogs(folder: string, paths: unknown[], warn: (message: string) => void): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    if (typeof p !== 'string' || !p.trim()) {
-      warn(`catalogs: ${JSON.stringify(p)} is not a path`);
-      continue;
-    }
-    const parts = p.trim().replace(/\\/g, '/').split('/').filter((s) => s && s !== '.');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('/') || parts.includes('..')) {
-      warn(`catalogs: '${p}' is outside the workspace folder; only relative paths inside it are read`);
-      continue;
-    }
-    const uri = parts.reduce((u, part) => joinUri(u, part), folder);
-    if (!out.some((u) => uriKey(u) === uriKey(uri))) out.push(uri);
-  }
-  return out;
 }

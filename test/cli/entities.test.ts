@@ -63,7 +63,7 @@ test('entities --unknown lists unknown names with counts; workspace catalogs add
   const withCatalog = await run(dir, '--unknown');
   assert.equal(withCatalog.code, 1);
   assert.equal(withCatalog.out, 'a.statement:6:10  "Coalition"  1×\n');
-  assert.equal(withCatalog.err, "ours.entities.yaml:3:25 error entity-catalog-invalid entity type 'organisation' is not one of person, organization, location, event, document, role, concept\n");
+  assert.equal(withCatalog.err, "ours.entities.yaml:3:25 error catalog-invalid entity type 'organisation' is not one of person, organization, location, event, document, role, concept\n");
   const listed = await run(dir);
   assert.match(listed.out, /^a\.statement:6:72 {2}organization {2}ffes {2}"Funding Facility for Expanded Stabilization"$/m);
 });
@@ -94,7 +94,7 @@ test('check reports entity catalog problems as findings and fails on errors; the
   const code = await runCli(['check'], { cwd: dir, out: (t: string) => (out += t), err: () => undefined });
   assert.equal(code, 1);
   assert.equal(out, [
-    "ours.entities.yaml:3:20 error entity-catalog-invalid entity type 'place' is not one of person, organization, location, event, document, role, concept",
+    "ours.entities.yaml:3:20 error catalog-invalid entity type 'place' is not one of person, organization, location, event, document, role, concept",
     'a.statement:3:15 info entity-spelling Did you mean Staffan de Mistura?',
     'a.statement:3:42 info entity-spelling Did you mean Funding Facility for Expanded Stabilization?',
     '',

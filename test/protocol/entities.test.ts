@@ -93,7 +93,7 @@ test('a broken catalog gets diagnostics at its line and keeps its last good entr
   await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf('ours.entities.yaml'), type: FileChangeType.Changed }] });
   const published = await client.waitFor(() => client.diagnostics.find((d) => d.uri === uriOf('ours.entities.yaml') && d.diagnostics.length > 0), 'catalog diagnostics');
   assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.message]), [
-    ['entity-catalog-invalid', 6, "entity type 'place' is not one of person, organization, location, event, document, role, concept"],
+    ['catalog-invalid', 6, "entity type 'place' is not one of person, organization, location, event, document, role, concept"],
   ]);
   const [def] = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: doc(), position: pos('FFES') })) as Location[];
   assert.equal(def.uri, uriOf('ours.entities.yaml'));

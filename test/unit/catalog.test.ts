@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import schema from '../../server/data/schemas/catalog.schema.json';
 import { CatalogStore, ENTRY_FIELDS, parseCatalog, symbolKey } from '../../server/src/core/references/catalog';
 import { addCatalogEntryEdit } from '../../server/src/core/references/catalogEdit';
-import { catalogSources } from '../../server/src/core/references/catalogSources';
+import { catalogSources } from '../../server/src/core/projectConfig';
 import { createCatalogStore } from '../../server/src/core/references';
 import { LineIndex } from '../../server/src/core/text';
 

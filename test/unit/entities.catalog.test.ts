@@ -84,7 +84,10 @@ test('problems sit at the exact line and column of the bad node; good entries ar
     [19, 13, DiagnosticSeverity.Error, "'de' is not one of the UN languages ar, zh, fr, ru, es (English goes in name and aliases)"],
     [18, 34, DiagnosticSeverity.Error, "'from' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not 'July 2014'"],
   ]);
-  assert.ok(r.problems.every((p) => p.code === 'entity-catalog-invalid'));
+  assert.deepEqual(r.problems.map((p) => p.code), [
+    'catalog-invalid', 'catalog-invalid', 'catalog-invalid', 'catalog-invalid', 'catalog-unknown-key',
+    'catalog-invalid', 'catalog-invalid', 'catalog-invalid', 'catalog-invalid',
+  ]);
 });
 
 test('YAML syntax errors are reported at their line and nothing is loaded', () => {
@@ -92,6 +95,7 @@ test('YAML syntax errors are reported at their line and nothing is loaded', () =
   assert.equal(r.entities.length, 0);
   assert.equal(r.problems.length > 0, true);
   assert.match(r.problems[0].message, /^YAML: /);
+  assert.equal(r.problems[0].code, 'catalog-yaml-error');
   assert.equal(r.problems[0].range.start.line >= 2, true);
 });
 
@@ -101,6 +105,7 @@ test('alias bombs are refused, not expanded', () => {
   const r = parseEntityCatalog(levels.join('\n') + '\nentities: *h\n', URI);
   assert.deepEqual(r.entities, []);
   assert.match(r.problems[0].message, /alias/i);
+  assert.equal(r.problems[0].code, 'catalog-yaml-error');
 });
 
 test('the root must be a mapping and entities a list', () => {

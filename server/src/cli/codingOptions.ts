@@ -2,12 +2,11 @@
 // nearest .policy-annotator.yaml (read once per directory per run).
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseDocument } from 'yaml';
 import { parseCodebook, type Codebook } from '../core/coding/codebook';
 import type { CodingOptions } from '../core/coding/codingAnalysis';
 import { sidecarUri } from '../core/coding/codings';
-import { PROJECT_CONFIG } from '../core/coding/codingWorkspace';
 import type { FileSystem } from '../core/fileSystem';
+import { parseProjectConfig, PROJECT_CONFIG } from '../core/projectConfig';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -28,8 +27,7 @@ export function codebookNear(fs: FileSystem, dir: string): Promise<Codebook | nu
     found = (async () => {
       const config = await readText(fs, pathToFileURL(path.join(dir, PROJECT_CONFIG)).href);
       if (config === null) return path.dirname(dir) === dir ? null : codebookNear(fs, path.dirname(dir));
-      const doc = parseDocument(config, { prettyErrors: false });
-      const value = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 })?.codebook : undefined;
+      const value = parseProjectConfig(config).codebook;
       if (typeof value !== 'string' || value.trim() === '') return null;
       const uri = pathToFileURL(path.resolve(dir, value)).href;
       const text = await readText(fs, uri);

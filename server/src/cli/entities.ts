@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
-import { MAX_ALIAS_COUNT } from '../core/entities/catalog';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildEntityIndex, type CatalogText, type EntityContext } from '../core/entities/workspaceEntities';
+import { catalogSources, parseProjectConfig, PROJECT_CONFIG } from '../core/projectConfig';
 import { defaultSettings } from '../core/settings';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { toDiagnostic } from '../features/diagnostics';
@@ -17,19 +16,12 @@ import { expandInputs } from './inputs';
  * catalog file as a checked file with its problems as diagnostics (path:line:col like any other finding).
  */
 export function cliEntityContext(cwd: string, extraCatalogs: readonly string[]): { context: EntityContext; catalogs: AnalyzedFile[] } {
-  const files: string[] = [];
-  const configPath = path.join(cwd, '.policy-annotator.yaml');
-  if (existsSync(configPath)) {
-    let config: { catalogs?: unknown } | null;
-    try {
-      config = parse(readFileSync(configPath, 'utf8'), { maxAliasCount: MAX_ALIAS_COUNT }) as { catalogs?: unknown } | null;
-    } catch (error) {
-      throw new UsageError(`.policy-annotator.yaml: ${(error as Error).message.split('\n')[0]}`);
-    }
-    const listed = config?.catalogs ?? [];
-    if (!Array.isArray(listed)) throw new UsageError(".policy-annotator.yaml: 'catalogs' must be a list of paths");
-    files.push(...listed.filter((p): p is string => typeof p === 'string').map((p) => path.resolve(cwd, p)));
-  }
+  const configPath = path.join(cwd, PROJECT_CONFIG);
+  const config = parseProjectConfig(existsSync(configPath) ? readFileSync(configPath, 'utf8') : null);
+  const listed = catalogSources(pathToFileURL(cwd).href, config.catalogs, undefined);
+  const [error] = [...config.errors, ...listed.errors];
+  if (error !== undefined) throw new UsageError(error);
+  const files = listed.uris.map((uri) => fileURLToPath(uri));
   files.push(...extraCatalogs.map((p) => path.resolve(cwd, p)));
   const texts: CatalogText[] = files.map((file) => {
     if (!existsSync(file)) throw new UsageError(`catalog not found: ${display(cwd, file)}`);

@@ -2,30 +2,32 @@ import phrases from '../../data/opening-phrases.json';
 
 export type Opening = 'operative' | 'preambular' | null;
 
-interface PhraseTable {
-  /** First word → phrases starting with it, longest first. */
-  byFirstWord: Map<string, { words: string[]; kind: Exclude<Opening, null> }[]>;
-  adverbs: string[][];
-  adverbFirstWords: Set<string>;
+interface Phrase {
+  /** Lower-case words. */
+  words: string[];
+  kind: Exclude<Opening, null> | 'adverb';
 }
 
-const table = buildTable();
+/** First word → phrases starting with it, longest first (operative and preambular phrases, and adverbs). */
+const byFirstWord = buildTable();
 
-function buildTable(): PhraseTable {
-  const byFirstWord: PhraseTable['byFirstWord'] = new Map();
-  const add = (phrase: string, kind: Exclude<Opening, null>) => {
-    const words = phrase.split(' ');
-    const key = words[0].toLowerCase();
-    const list = byFirstWord.get(key) ?? [];
+function buildTable(): Map<string, Phrase[]> {
+  const table = new Map<string, Phrase[]>();
+  const add = (phrase: string, kind: Phrase['kind']) => {
+    const words = phrase.toLowerCase().split(' ');
+    const list = table.get(words[0]) ?? [];
     list.push({ words, kind });
     list.sort((a, b) => b.words.length - a.words.length);
-    byFirstWord.set(key, list);
+    table.set(words[0], list);
   };
   phrases.operative.forEach((p) => add(p, 'operative'));
   phrases.preambular.forEach((p) => add(p, 'preambular'));
-  const adverbs = phrases.adverbs.map((a) => a.split(' ')).sort((a, b) => b.length - a.length);
-  return { byFirstWord, adverbs, adverbFirstWords: new Set(adverbs.map((a) => a[0].toLowerCase())) };
+  phrases.adverbs.forEach((p) => add(p, 'adverb'));
+  return table;
 }
+
+/** Words read from a paragraph's opening: enough for the longest phrase after a few adverbs. */
+const MAX_WORDS = 8;
 
 /**
  * Whether the paragraph text at `start` opens with an operative verb ("Decides", "Strongly condemns") or a
@@ -35,40 +37,44 @@ function buildTable(): PhraseTable {
 export function classifyOpening(text: string, start: number, end: number): Opening {
   const c = text.charCodeAt(start);
   if (c < 65 || c > 90) return null;
-  // Most paragraphs fail on their first word, so look it up before splitting anything.
-  let wordEnd = start + 1;
-  while (wordEnd < end && isLetter(text.charCodeAt(wordEnd))) wordEnd++;
-  const first = text.slice(start, wordEnd).toLowerCase();
-  if (!table.byFirstWord.has(first) && !table.adverbFirstWords.has(first)) return null;
-  const words = text.slice(start, Math.min(end, start + 120)).split(/[\s\u00A0]+/, 8).map((w) => w.replace(/[,;:.]+$/, ''));
-  let at = skipAdverbs(words);
-  if (at >= words.length) at = 0;
-  for (const candidate of table.byFirstWord.get(words[at].toLowerCase()) ?? []) {
-    if (matchesAt(words, at, candidate.words)) return candidate.kind;
-  }
-  return null;
-}
-
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-function skipAdverbs(words: string[]): number {
+  const words = openingWords(text, start, end);
+  // Most paragraphs fail on their first word.
+  if (words.length === 0 || !byFirstWord.has(words[0])) return null;
   let at = 0;
-  for (let progress = true; progress; ) {
-    progress = false;
-    for (const adverb of table.adverbs) {
-      if (matchesAt(words, at, adverb)) {
-        at += adverb.length;
-        progress = true;
-        break;
-      }
-    }
+  for (;;) {
+    const phrase = (byFirstWord.get(words[at]) ?? []).find((p) => matchesAt(words, at, p.words));
+    if (!phrase) return null;
+    if (phrase.kind !== 'adverb') return phrase.kind;
+    at += phrase.words.length;
+    // An adverb alone ("Further,") opens nothing; "Also" may itself be the phrase's first word.
+    if (at >= words.length) return null;
   }
-  return at;
+}
+
+/** Lower-case words separated by spaces (and commas, which adverbs take), up to other punctuation. */
+function openingWords(text: string, start: number, end: number): string[] {
+  const words: string[] = [];
+  const limit = Math.min(end, start + 120);
+  let i = start;
+  while (i < limit && words.length < MAX_WORDS) {
+    const wordStart = i;
+    while (i < limit && isWordChar(text.charCodeAt(i))) i++;
+    if (i === wordStart) break;
+    words.push(text.slice(wordStart, i).toLowerCase());
+    if (text.charCodeAt(i) === 44 /* , */) i++;
+    const separatorStart = i;
+    while (i < limit && /\s/.test(text[i])) i++;
+    if (i === separatorStart && text.charCodeAt(i - 1) !== 44) break;
+  }
+  return words;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 /* - */;
 }
 
 function matchesAt(words: string[], at: number, phrase: string[]): boolean {
   if (at + phrase.length > words.length) return false;
-  return phrase.every((w, i) => words[at + i].toLowerCase() === w.toLowerCase());
+  for (let i = 0; i < phrase.length; i++) if (words[at + i] !== phrase[i]) return false;
+  return true;
 }

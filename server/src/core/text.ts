@@ -81,3 +81,17 @@ export function containsPosition(range: Range, pos: Position): boolean {
   if (pos.line === range.end.line && pos.character > range.end.character) return false;
   return true;
 }
+
+/** The item whose range holds `position`, by binary search over items in document order that do not overlap. */
+export function itemAt<T extends { range: Range }>(items: readonly T[], position: Position): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = items[mid].range;
+    if (r.end.line < position.line || (r.end.line === position.line && r.end.character < position.character)) lo = mid + 1;
+    else if (r.start.line > position.line || (r.start.line === position.line && r.start.character > position.character)) hi = mid - 1;
+    else return items[mid];
+  }
+  return undefined;
+}

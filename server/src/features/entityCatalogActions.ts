@@ -1,10 +1,10 @@
 import type { CancellationToken } from 'vscode-languageserver-protocol';
 import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { DocumentAnalysis } from '../core/analysis';
-import { addEntityEdit, entityIdFor, type CatalogFile } from '../core/entities/catalogEdit';
+import { addEntityEdit, appendEntity, entityIdFor } from '../core/entities/catalogEdit';
 import type { EntityIndex } from '../core/entities/entityIndex';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+import { appendEdit, appendToList, type YamlFile } from '../core/yamlListEdit';
 
 /** The client command that asks for the type (quick pick) and then sends ADD_ENTITY_REQUEST. */
 export const ADD_ENTITY_COMMAND = 'policyAnnotator.addEntityToCatalog';
@@ -35,9 +35,9 @@ export function unknownNameActions(doc: DocumentAnalysis, range: Range, token: C
 export interface CatalogPlanInput {
   folderUri: string;
   /** `.policy-annotator.yaml` of the folder. */
-  config: CatalogFile;
+  config: YamlFile;
   /** The workspace catalogs in merge order (project config first, then the setting). */
-  catalogs: CatalogFile[];
+  catalogs: YamlFile[];
   index: EntityIndex;
 }
 
@@ -55,48 +55,10 @@ export function planAddEntity(input: CatalogPlanInput, name: string, type: Entit
     return edit ? { edit, catalogUri: target.uri } : { error: `${target.uri} has YAML errors or an 'entities' key that is not a list; fix it first` };
   }
   const catalogUri = `${input.folderUri.replace(/\/$/, '')}/${DEFAULT_ENTITY_CATALOG}`;
-  const created = addEntityEdit({ uri: catalogUri, text: null }, entry)!;
-  const configEdit = listCatalogEdit(input.config, DEFAULT_ENTITY_CATALOG);
-  if (!configEdit) return { error: `${input.config.uri} cannot be edited safely (YAML errors, or 'catalogs' is not a list)` };
-  return { edit: { documentChanges: [...created.documentChanges!, ...configEdit] }, catalogUri };
-}
-
-/** Document changes that add `path` to the `catalogs:` list of the project config (null: not safely). */
-function listCatalogEdit(config: CatalogFile, path: string): NonNullable<WorkspaceEdit['documentChanges']> | null {
-  const line = `  - ${path}\n`;
-  if (config.text === null) {
-    return [
-      { kind: 'create', uri: config.uri, options: { ignoreIfExists: true } },
-      { textDocument: { uri: config.uri, version: null }, edits: [{ range: point(0, 0), newText: `catalogs:\n${line}` }] },
-    ];
-  }
-  const doc = parseDocument(config.text);
-  if (doc.errors.length) return null;
-  const root = doc.contents;
-  const lines = config.text.split(/\r\n|\r|\n/);
-  const end = point(lines.length - 1, lines[lines.length - 1].length);
-  const head = config.text.length > 0 && !/[\r\n]$/.test(config.text) ? '\n' : '';
-  if (root === null || (isScalar(root) && root.value === null) || (isMap(root) && !root.has('catalogs'))) {
-    return [{ textDocument: { uri: config.uri, version: null }, edits: [{ range: end, newText: `${head}catalogs:\n${line}` }] }];
-  }
-  const list = isMap(root) ? root.get('catalogs', true) : null;
-  // `catalogs: []` or `catalogs:` with nothing: the workspace has no catalog, so the list is empty.
-  if (isSeq(list) && list.items.length === 0 && list.flow && list.range) {
-    const before = config.text.slice(0, list.range[0]);
-    const at = position(before);
-    const to = position(config.text.slice(0, list.range[1]));
-    return [{ textDocument: { uri: config.uri, version: null }, edits: [{ range: { start: at, end: to }, newText: `[${path}]` }] }];
-  }
-  return null;
-}
-
-function position(before: string) {
-  const lines = before.split(/\r\n|\r|\n/);
-  return { line: lines.length - 1, character: lines[lines.length - 1].length };
-}
-
-function point(line: number, character: number): Range {
-  return { start: { line, character }, end: { line, character } };
+  const created = appendEntity({ uri: catalogUri, text: null }, entry)!;
+  const listed = appendToList(input.config, 'catalogs', DEFAULT_ENTITY_CATALOG);
+  if (!listed) return { error: `${input.config.uri} cannot be edited safely (YAML errors, or 'catalogs' is not a list)` };
+  return { edit: appendEdit([created, listed]), catalogUri };
 }
 
 function overlaps(a: Range, b: Range): boolean {

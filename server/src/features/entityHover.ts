@@ -4,7 +4,7 @@ import type { DocumentAnalysis } from '../core/analysis';
 import { isWebLink } from '../core/entities/catalog';
 import { UN_LANGUAGES, type Entity, type EntityMention } from '../core/entities/types';
 import type { Paragraph } from '../core/model';
-import { containsPosition } from '../core/text';
+import { itemAt } from '../core/text';
 import { escapeMarkdown, plural } from './markdown';
 
 /** Every analysed document of the workspace (open ones at their editor version). */
@@ -12,19 +12,9 @@ export type WorkspaceAnalyses = () => Iterable<DocumentAnalysis>;
 
 const LANGUAGE_NAMES: Record<string, string> = { ar: 'Arabic', zh: 'Chinese', fr: 'French', ru: 'Russian', es: 'Spanish' };
 
-/** The mention under `position`, by binary search over the document's mentions. */
+/** The mention under `position`. */
 export function mentionAt(doc: DocumentAnalysis, position: Position): EntityMention | null {
-  const mentions = doc.entities.mentions;
-  let lo = 0;
-  let hi = mentions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = mentions[mid].range;
-    if (r.end.line < position.line || (r.end.line === position.line && r.end.character < position.character)) lo = mid + 1;
-    else if (r.start.line > position.line || (r.start.line === position.line && r.start.character > position.character)) hi = mid - 1;
-    else return containsPosition(r, position) ? mentions[mid] : null;
-  }
-  return null;
+  return itemAt(doc.entities.mentions, position) ?? null;
 }
 
 /** Mentions of `id` in each document of the workspace (the current one included). */

@@ -1,13 +1,12 @@
-import { parseDocument } from 'yaml';
 import type { FileSystem } from '../fileSystem';
 import type { Problem } from '../model';
+import { parseProjectConfig, PROJECT_CONFIG } from '../projectConfig';
 import { joinUri, relativePath, uriKey } from '../uris';
 import { parseCodebook, type Codebook } from './codebook';
 import type { CodingOptions } from './codingAnalysis';
 import { sidecarUri, type CodingStorage } from './codings';
-import { MAX_ALIASES, MAX_YAML_CHARS } from './yamlText';
+import { MAX_YAML_CHARS } from './yamlText';
 
-export const PROJECT_CONFIG = '.policy-annotator.yaml';
 export const SIDECAR_SUFFIX = '.codes.yaml';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -132,11 +131,7 @@ export class CodingWorkspace {
   private async locateCodebook(): Promise<string | null> {
     this.codebookError = null;
     for (const folder of this.folders) {
-      const config = await this.read(joinUri(folder, PROJECT_CONFIG));
-      if (config === null) continue;
-      const doc = parseDocument(config, { prettyErrors: false });
-      if (doc.errors.length > 0) continue;
-      const value = (doc.toJS({ maxAliasCount: MAX_ALIASES }) as Record<string, unknown> | null)?.codebook;
+      const value = parseProjectConfig(await this.read(joinUri(folder, PROJECT_CONFIG))).codebook;
       if (typeof value === 'string' && value.trim() !== '') return this.resolve(folder, value.trim(), PROJECT_CONFIG);
     }
     const setting = this.settings.codebook.trim();

@@ -17,7 +17,7 @@ const ROLE_KEYS = new Set(['title', 'role', 'of', 'from', 'to']);
 export interface EntityCatalogResult {
   /** The valid entries, in file order; an invalid entry is left out, the others kept. */
   entities: Entity[];
-  /** Problems at the exact lines of the catalog file (code `entity-catalog-invalid`). */
+  /** Problems at the exact lines of the catalog file (codes `catalog-invalid`, `catalog-unknown-key`, `catalog-yaml-error`, `catalog-too-large`, as for the reference catalog). */
   problems: Problem[];
   /** False when the file has no `entities:` section (it may hold only document references). */
   hasEntities: boolean;
@@ -40,24 +40,24 @@ export function isWebLink(value: string): boolean {
 export function parseEntityCatalog(text: string, uri: string): EntityCatalogResult {
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
-  const report = (start: number, end: number, message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Error) =>
-    problems.push({ range: lines.range(start, end), severity, code: 'entity-catalog-invalid', message });
-  const at = (node: Node | null | undefined, message: string, severity?: DiagnosticSeverity) => {
+  const report = (start: number, end: number, message: string, code: CatalogCode = 'catalog-invalid') =>
+    problems.push({ range: lines.range(start, end), severity: code === 'catalog-unknown-key' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, code, message });
+  const at: At = (node, message, code) => {
     const [s, e] = node?.range ?? [0, 0];
-    report(s, e, message, severity);
+    report(s, e, message, code);
   };
 
   if (text.length > MAX_CATALOG_SIZE) {
-    report(0, 0, `catalog file is larger than ${MAX_CATALOG_SIZE / 1024 / 1024} MB; not read`);
+    report(0, 0, `catalog file is larger than ${MAX_CATALOG_SIZE / 1024 / 1024} MB; not read`, 'catalog-too-large');
     return { entities: [], problems, hasEntities: false };
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const err of doc.errors) report(err.pos[0], err.pos[1], `YAML: ${firstLine(err.message)}`);
+  for (const err of doc.errors) report(err.pos[0], err.pos[1], `YAML: ${firstLine(err.message)}`, 'catalog-yaml-error');
   if (doc.errors.length) return { entities: [], problems, hasEntities: false };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    report(0, 0, `YAML: ${firstLine((e as Error).message)}`);
+    report(0, 0, `YAML: ${firstLine((e as Error).message)}`, 'catalog-yaml-error');
     return { entities: [], problems, hasEntities: false };
   }
   const root = doc.contents;
@@ -92,7 +92,9 @@ export function parseEntityCatalog(text: string, uri: string): EntityCatalogResu
   return { entities, problems, hasEntities: true };
 }
 
-type At = (node: Node | null | undefined, message: string, severity?: DiagnosticSeverity) => void;
+/** The codes of catalog problems, shared with the reference catalog's loader; unknown keys are warnings. */
+type CatalogCode = 'catalog-invalid' | 'catalog-unknown-key' | 'catalog-yaml-error' | 'catalog-too-large';
+type At = (node: Node | null | undefined, message: string, code?: CatalogCode) => void;
 
 function readEntry(doc: Document, node: Node | null, at: At, lines: LineIndex, uri: string): Entity | null {
   if (!isMap(node)) {
@@ -106,7 +108,7 @@ function readEntry(doc: Document, node: Node | null, at: At, lines: LineIndex, u
   };
   for (const pair of node.items as Pair<Node, Node>[]) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!ENTRY_KEYS.has(key)) at(pair.key, `unknown key '${key}' in entity entry`, DiagnosticSeverity.Warning);
+    if (!ENTRY_KEYS.has(key)) at(pair.key, `unknown key '${key}' in entity entry`, 'catalog-unknown-key');
   }
   const id = readString(doc, node, 'id', true, fail);
   if (id !== undefined && !ENTITY_ID.test(id)) fail(valueNode(doc, node, 'id'), `entity id '${id}' must be letters, digits, '.', '_', ':' or '-'`);
@@ -149,7 +151,7 @@ function readEntry(doc: Document, node: Node | null, at: At, lines: LineIndex, u
         }
         for (const pair of r.items as Pair<Node, Node>[]) {
           const key = isScalar(pair.key) ? String(pair.key.value) : '';
-          if (!ROLE_KEYS.has(key)) at(pair.key, `unknown key '${key}' in role`, DiagnosticSeverity.Warning);
+          if (!ROLE_KEYS.has(key)) at(pair.key, `unknown key '${key}' in role`, 'catalog-unknown-key');
         }
         const title = readString(doc, r, 'title', true, fail);
         const role: EntityRole = { title: title ?? '' };

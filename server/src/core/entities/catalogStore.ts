@@ -1,4 +1,5 @@
 import { parseEntityCatalog, type EntityCatalogResult } from './catalog';
+import { LastGoodFiles } from '../lastGoodFiles';
 import type { EntityIndex } from './entityIndex';
 import { indexFromResults } from './workspaceEntities';
 
@@ -9,8 +10,7 @@ import { indexFromResults } from './workspaceEntities';
  */
 export class EntityCatalogStore {
   private order: string[] = [];
-  private readonly good = new Map<string, EntityCatalogResult>();
-  private readonly latest = new Map<string, EntityCatalogResult>();
+  private readonly files = new LastGoodFiles<EntityCatalogResult>();
   private built: EntityIndex | undefined;
 
   /** @param dataUri the bundled data folder, for go to definition on bundled entries */
@@ -19,12 +19,7 @@ export class EntityCatalogStore {
   /** Sets which files are catalogs, in merge order; forgets the others. */
   setCatalogs(uris: readonly string[]): void {
     this.order = [...uris];
-    for (const uri of [...this.latest.keys()]) {
-      if (!uris.includes(uri)) {
-        this.latest.delete(uri);
-        this.good.delete(uri);
-      }
-    }
+    this.files.retain(uris);
     this.built = undefined;
   }
 
@@ -35,20 +30,18 @@ export class EntityCatalogStore {
   /** A catalog's text changed (or was read): parse it; returns its problems for diagnostics. */
   update(uri: string, text: string | null): EntityCatalogResult {
     const result = text === null ? { entities: [], problems: [], hasEntities: false } : parseEntityCatalog(text, uri);
-    this.latest.set(uri, result);
-    const unreadable = result.problems.some((p) => p.message.startsWith('YAML: '));
-    if (!unreadable || !this.good.has(uri)) this.good.set(uri, result);
+    this.files.set(uri, result, !result.problems.some((p) => p.code === 'catalog-yaml-error'));
     this.built = undefined;
     return result;
   }
 
   /** The latest problems of a catalog file. */
   problemsOf(uri: string): EntityCatalogResult['problems'] {
-    return this.latest.get(uri)?.problems ?? [];
+    return this.files.latest(uri)?.problems ?? [];
   }
 
   get index(): EntityIndex {
-    this.built ??= indexFromResults(this.order.flatMap((uri) => this.good.get(uri) ?? []), this.dataUri);
+    this.built ??= indexFromResults(this.order.flatMap((uri) => this.files.good(uri) ?? []), this.dataUri);
     return this.built;
   }
 }

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { LastGoodFiles } from '../lastGoodFiles';
 import type { Problem } from '../model';
 import { LineIndex } from '../text';
 import type { Body } from './types';
@@ -226,7 +227,7 @@ export function bundledEntries(json: unknown, uri: string): LocatedEntry[] {
  * A file that fails to parse keeps its last good version.
  */
 export class CatalogStore {
-  private readonly files = new Map<string, { good: LocatedEntry[] | null; problems: Problem[] }>();
+  private readonly files = new LastGoodFiles<ParsedCatalog>();
   private order: string[] = [];
   private merged: Map<string, LocatedEntry> | null = null;
   /** Bumped on every change, so that caches keyed on it stay right. */
@@ -237,7 +238,7 @@ export class CatalogStore {
   /** Sets the workspace catalog files, in merge order (lowest precedence first). */
   setSources(uris: string[]): void {
     this.order = [...uris];
-    for (const uri of [...this.files.keys()]) if (!this.order.includes(uri)) this.files.delete(uri);
+    this.files.retain(this.order);
     this.changed();
   }
 
@@ -248,8 +249,7 @@ export class CatalogStore {
   /** Reads a new version of one workspace catalog; returns its problems. */
   update(uri: string, text: string): Problem[] {
     const parsed = parseCatalog(text, uri);
-    const previous = this.files.get(uri);
-    this.files.set(uri, { good: parsed.entries ?? previous?.good ?? null, problems: parsed.problems });
+    this.files.set(uri, parsed, parsed.entries !== null);
     this.changed();
     return parsed.problems;
   }
@@ -261,7 +261,7 @@ export class CatalogStore {
   }
 
   problems(uri: string): Problem[] {
-    return this.files.get(uri)?.problems ?? [];
+    return this.files.latest(uri)?.problems ?? [];
   }
 
   lookup(symbol: string): LocatedEntry | undefined {
@@ -276,7 +276,7 @@ export class CatalogStore {
   private index(): Map<string, LocatedEntry> {
     if (this.merged !== null) return this.merged;
     const byKey = new Map<string, LocatedEntry>();
-    const layers = [this.bundled, ...this.order.map((uri) => this.files.get(uri)?.good ?? [])];
+    const layers = [this.bundled, ...this.order.map((uri) => this.files.good(uri)?.entries ?? [])];
     for (const layer of layers) {
       for (const entry of layer) {
         const key = symbolKey(entry.symbol);

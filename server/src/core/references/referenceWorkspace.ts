@@ -1,17 +1,15 @@
-import { parseDocument } from 'yaml';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentAnalysis } from '../analysis';
 import type { FileSystem } from '../fileSystem';
 import type { Problem } from '../model';
+import { PROJECT_CONFIG, readWorkspaceCatalogs } from '../projectConfig';
 import { joinUri, uriKey } from '../uris';
 import type { CatalogStore } from './catalog';
-import { catalogSources } from './catalogSources';
 import type { ReferenceContext } from './documentReferences';
 import { createCatalogStore } from './index';
 import { pinpointProblems } from './problems';
 import { ReferenceIndex } from './workspace';
 
-export const PROJECT_CONFIG = '.policy-annotator.yaml';
 /** Created by "Add to workspace catalog" when the workspace has no catalog yet. */
 const DEFAULT_CATALOG = 'workspace.catalog.yaml';
 const SEVERITIES: Record<string, DiagnosticSeverity | 'off'> = {
@@ -43,7 +41,7 @@ export class ReferenceWorkspace {
   private readonly seen = new Map<string, DocumentAnalysis>();
   private syncedStamp: number | undefined;
   /** Project config texts by folder (null: no config), for listing a new catalog in it. */
-  private readonly configTexts = new Map<string, string | null>();
+  private configTexts = new Map<string, string | null>();
 
   constructor(private readonly fs: FileSystem, bundledFile?: { uri: string; text: string }) {
     this.store = createCatalogStore(bundledFile);
@@ -107,16 +105,10 @@ export class ReferenceWorkspace {
 
   private async reload(): Promise<boolean> {
     const before = this.store.version;
-    const uris: string[] = [];
-    const errors: string[] = [];
-    for (const folder of this.folders) {
-      const project = await this.readProjectCatalogs(folder);
-      errors.push(...project.errors);
-      const found = catalogSources(folder, project.catalogs, this.settings.catalogs);
-      errors.push(...found.errors);
-      for (const uri of found.uris) if (!uris.includes(uri)) uris.push(uri);
-    }
-    this.configErrors = [...new Set(errors)];
+    const found = await readWorkspaceCatalogs(this.folders, this.settings.catalogs, (uri) => this.readText(uri));
+    const uris = found.uris;
+    this.configErrors = found.errors;
+    this.configTexts = found.configTexts;
     this.store.setSources(uris);
     for (const uri of uris) {
       const text = await this.readText(uri);
@@ -144,20 +136,6 @@ export class ReferenceWorkspace {
         text: null,
         register: { configUri: joinUri(folder, PROJECT_CONFIG), configText: this.configTexts.get(folder) ?? null, path: `catalogs/${DEFAULT_CATALOG}` },
       };
-    }
-  }
-
-  private async readProjectCatalogs(folder: string): Promise<{ catalogs: unknown; errors: string[] }> {
-    const text = await this.readText(joinUri(folder, PROJECT_CONFIG));
-    this.configTexts.set(folder, text);
-    if (text === null) return { catalogs: undefined, errors: [] };
-    const doc = parseDocument(text);
-    if (doc.errors.length > 0) return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${doc.errors[0].message.split('\n')[0]}`] };
-    try {
-      const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-      return { catalogs: (data as { catalogs?: unknown } | null)?.catalogs, errors: [] };
-    } catch (error) {
-      return { catalogs: undefined, errors: [`${PROJECT_CONFIG}: ${error instanceof Error ? error.message : String(error)}`] };
     }
   }
 
