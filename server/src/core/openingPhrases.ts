@@ -63,10 +63,14 @@ function openingWords(text: string, start: number, end: number): string[] {
     words.push(text.slice(wordStart, i).toLowerCase());
     if (text.charCodeAt(i) === 44 /* , */) i++;
     const separatorStart = i;
-    while (i < limit && /\s/.test(text[i])) i++;
+    while (i < limit && isSeparator(text.charCodeAt(i))) i++;
     if (i === separatorStart && text.charCodeAt(i - 1) !== 44) break;
   }
   return words;
+}
+
+function isSeparator(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
 function isWordChar(c: number): boolean {

@@ -285,6 +285,10 @@ function firstNonSpace(text: string, from: number, to: number): number {
 
 function trimEnd(text: string, from: number, to: number): number {
   let i = to;
-  while (i > from && /\s/.test(text[i - 1])) i--;
+  while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
   return i;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0xfeff || c === 0x3000;
 }
