@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../text';
 import type { EntityIndex } from './entityIndex';
 import { FOLD, SPACE, WORD } from './normalize';
@@ -30,7 +31,8 @@ type BlockAnalysis = (text: string, lines: LineIndex, from: number, to: number, 
 interface DocumentBlocks {
   index: EntityIndex;
   speller: SpellingIndex;
-  blocks: Map<string, BlockEntities>;
+  /** By block text, every placement in document order. */
+  blocks: Map<string, BlockEntities[]>;
 }
 
 /** Documents whose blocks are kept: each keeps only its last analysed version, so memory stays bounded. */
@@ -75,7 +77,7 @@ export function entityBlocks(
 ): BlockEntities[] {
   let previous = cache.get(uri);
   if (previous && (previous.index !== index || previous.speller !== speller)) previous = undefined;
-  const next = new Map<string, BlockEntities>();
+  const next = new Map<string, BlockEntities[]>();
   const out: BlockEntities[] = [];
   const starts = blockStarts(text, from, to);
   for (let b = 0; b < starts.length; b++) {
@@ -88,13 +90,17 @@ export function entityBlocks(
     const context = (b === 0 ? text.slice(0, start) : '') + text.charAt(k);
     const key = text.slice(start, end);
     const line = lines.positionAt(start).line;
-    let block = next.get(key) ?? previous?.blocks.get(key);
+    // A text repeated in the document (same subparagraph twice) keeps one placement per occurrence.
+    let placements = next.get(key);
+    if (!placements) next.set(key, (placements = []));
+    const earlier = previous?.blocks.get(key);
+    let block = earlier?.[placements.length] ?? earlier?.[0] ?? placements[0];
     if (block && block.context === context) block = placed(block, start, line);
     else {
       const keyStart = b === 0 ? 0 : start;
       block = analyseBlock(own(text.slice(keyStart, end) + text.charAt(k)), own(context), start - keyStart, end - keyStart, start, line, analyse);
     }
-    next.set(key, block);
+    placements.push(block);
     out.push(block);
   }
   cache.delete(uri);
@@ -118,11 +124,22 @@ function placed(block: BlockEntities, start: number, line: number): BlockEntitie
   const lineShift = line - block.line;
   if (shift === 0 && lineShift === 0) return block;
   const position = (p: { line: number; character: number }) => ({ line: p.line + lineShift, character: p.character });
+  // Blocks start lines: unless lines were added or removed before it, every range stays as it is.
+  const range = lineShift === 0 ? (r: Range) => r : (r: Range) => ({ start: position(r.start), end: position(r.end) });
   return {
     context: block.context,
     start,
     line,
-    mentions: block.mentions.map((m) => ({ ...m, start: m.start + shift, end: m.end + shift, range: { start: position(m.range.start), end: position(m.range.end) } })),
+    mentions: block.mentions.map((m) => ({
+      text: m.text,
+      start: m.start + shift,
+      end: m.end + shift,
+      range: range(m.range),
+      id: m.id,
+      type: m.type,
+      name: m.name,
+      mention: m.mention,
+    })),
     spelling: block.spelling.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift })),
     local: block.local,
     phrases: block.phrases,
