@@ -21,7 +21,7 @@ export interface BlockEntities {
   spelling: SpellingSuggestion[];
   /** Acronyms that the block defines for something else ("International Stabilization Force (ISF)"). */
   local: string[];
-  /** Capitalised phrases with offsets in the block's own text; `start - keyStart` moves them into the document. */
+  /** Capitalised phrases with the offsets of the version the block was analysed in (at `keyStart`). */
   phrases: CapitalisedPhrase[];
   keyStart: number;
 }
@@ -80,6 +80,8 @@ export function entityBlocks(
   const next = new Map<string, BlockEntities[]>();
   const out: BlockEntities[] = [];
   const starts = blockStarts(text, from, to);
+  // Mentions repeat their names: one copy of each name per analysis.
+  const copies = new Map<string, string>();
   for (let b = 0; b < starts.length; b++) {
     const start = starts[b];
     const end = b + 1 < starts.length ? starts[b + 1] : to;
@@ -96,10 +98,7 @@ export function entityBlocks(
     const earlier = previous?.blocks.get(key);
     let block = earlier?.[placements.length] ?? earlier?.[0] ?? placements[0];
     if (block && block.context === context) block = placed(block, start, line);
-    else {
-      const keyStart = b === 0 ? 0 : start;
-      block = analyseBlock(own(text.slice(keyStart, end) + text.charAt(k)), own(context), start - keyStart, end - keyStart, start, line, analyse);
-    }
+    else block = analyseBlock(text, lines, start, end, context, line, analyse, copies);
     placements.push(block);
     out.push(block);
   }
@@ -109,13 +108,16 @@ export function entityBlocks(
   return out;
 }
 
-/** Analyses a block on its own string (so that cached results keep no old document text alive). */
-function analyseBlock(blockText: string, context: string, from: number, to: number, start: number, line: number, analyse: BlockAnalysis): BlockEntities {
-  const blockLines = new LineIndex(blockText);
-  const phrases = capitalisedPhrases(blockText, from, to);
-  const found = analyse(blockText, blockLines, from, to, phrases);
-  const relative: BlockEntities = { ...found, context, start: from, line: blockLines.positionAt(from).line, phrases, keyStart: from };
-  return placed(relative, start, line);
+/** Analyses a block in place; its results keep no slice of the document text (that would keep it alive). */
+function analyseBlock(text: string, lines: LineIndex, start: number, end: number, context: string, line: number, analyse: BlockAnalysis, copies: Map<string, string>): BlockEntities {
+  const phrases = capitalisedPhrases(text, start, end);
+  const found = analyse(text, lines, start, end, phrases);
+  for (const m of found.mentions) {
+    let copy = copies.get(m.text);
+    if (copy === undefined) copies.set(m.text, (copy = own(m.text)));
+    m.text = copy;
+  }
+  return { ...found, context: own(context), start, line, phrases, keyStart: start };
 }
 
 /** The block's results moved to `start` (at the start of `line`); the same object when it has not moved. */
