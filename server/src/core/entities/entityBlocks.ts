@@ -1,15 +1,15 @@
 import type { Range } from 'vscode-languageserver-types';
 import { LineIndex } from '../text';
 import type { EntityIndex } from './entityIndex';
-import { FOLD, SPACE, WORD } from './normalize';
+import { FOLD, SPACE, WORD, detached } from './normalize';
 import { capitalisedPhrases, type CapitalisedPhrase } from './phrases';
 import type { SpellingIndex, SpellingSuggestion } from './spelling';
 import type { EntityMention } from './types';
 
 /**
- * What entity analysis finds in one block of text (a run of paragraphs between blank lines). Nothing
- * found in a block depends on the text outside it except the character after it (see `blockKey`), so a
- * one-key edit re-analyses one block and reuses the others with shifted offsets.
+ * What entity analysis finds in one block of text (a paragraph, or paragraphs between blank lines).
+ * Nothing found in a block depends on the text outside it but its `context`, so a one-key edit
+ * re-analyses one block and reuses the others with shifted offsets.
  */
 export interface BlockEntities {
   /** What the results depend on besides the block's text: the text before the first block, the character after. */
@@ -80,7 +80,7 @@ export function entityBlocks(
   const next = new Map<string, BlockEntities[]>();
   const out: BlockEntities[] = [];
   const starts = blockStarts(text, from, to);
-  // Mentions repeat their names: one copy of each name per analysis.
+  // Mentions repeat their names: one detached copy of each per analysis.
   const copies = new Map<string, string>();
   for (let b = 0; b < starts.length; b++) {
     const start = starts[b];
@@ -112,12 +112,14 @@ export function entityBlocks(
 function analyseBlock(text: string, lines: LineIndex, start: number, end: number, context: string, line: number, analyse: BlockAnalysis, copies: Map<string, string>): BlockEntities {
   const phrases = capitalisedPhrases(text, start, end);
   const found = analyse(text, lines, start, end, phrases);
-  for (const m of found.mentions) {
-    let copy = copies.get(m.text);
-    if (copy === undefined) copies.set(m.text, (copy = own(m.text)));
-    m.text = copy;
-  }
-  return { ...found, context: own(context), start, line, phrases, keyStart: start };
+  const copy = (written: string) => {
+    let c = copies.get(written);
+    if (c === undefined) copies.set(written, (c = detached(written)));
+    return c;
+  };
+  for (const m of found.mentions) m.text = copy(m.text);
+  for (const s of found.spelling) s.written = copy(s.written);
+  return { mentions: found.mentions, spelling: found.spelling, local: found.local.map(copy), context: detached(context), start, line, phrases, keyStart: start };
 }
 
 /** The block's results moved to `start` (at the start of `line`); the same object when it has not moved. */
@@ -147,11 +149,6 @@ function placed(block: BlockEntities, start: number, line: number): BlockEntitie
     phrases: block.phrases,
     keyStart: block.keyStart,
   };
-}
-
-/** A copy that shares no memory with the document text (a slice of it would keep the whole text alive). */
-function own(text: string): string {
-  return ` ${text}`.slice(1);
 }
 
 /** The blocks' phrases with document offsets. */

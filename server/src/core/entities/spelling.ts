@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { UPPER, foldKey } from './normalize';
+import { UPPER, detached, foldKey } from './normalize';
 import type { CapitalisedPhrase } from './phrases';
 import { entityNames } from './recognizer';
 import type { Entity } from './types';
@@ -72,7 +72,7 @@ export class SpellingIndex {
             break;
           }
           let best = memo.get(key);
-          if (best === undefined) memo.set(key, (best = this.closest(key, n) ?? null));
+          if (best === undefined) memo.set(detached(key), (best = this.closest(key, n) ?? null));
           if (best) found = { start, end, written: key, entity: best.entity, suggestion: best.name };
         }
         if (found) {
