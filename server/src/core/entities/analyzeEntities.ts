@@ -61,11 +61,16 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
     const found = index.find(blockText, blockLines, start, end);
     return { mentions: found, spelling: speller.suggest(blockText, phrases), local: [...locallyDefinedAcronyms(blockText, found, phrases)] };
   });
+  const found: EntityMention[] = [];
+  const spelling: SpellingSuggestion[] = [];
   // An acronym defined anywhere in the document is local everywhere in it.
-  const local = new Set(blocks.flatMap((b) => b.local));
-  const found = blocks.flatMap((b) => b.mentions);
+  const local = new Set<string>();
+  for (const b of blocks) {
+    for (const m of b.mentions) found.push(m);
+    for (const s of b.spelling) spelling.push(s);
+    for (const a of b.local) local.add(a);
+  }
   const mentions = local.size ? found.filter((m) => !(m.mention === 'acronym' && local.has(m.text))) : found;
-  const spelling = blocks.flatMap((b) => b.spelling);
   let unknown: UnknownName[] | undefined;
   const unknownOf = () => (unknown ??= unknownNames(text, lines, documentPhrases(blocks), [...mentions, ...spelling, ...(input.known ?? [])]));
 
