@@ -3,7 +3,8 @@ import type { Problem } from '../model';
 import type { LineIndex } from '../text';
 import type { EntityIndex } from './entityIndex';
 import { foldKey } from './normalize';
-import { capitalisedPhrases, type CapitalisedPhrase } from './phrases';
+import { documentPhrases, entityBlocks } from './entityBlocks';
+import type { CapitalisedPhrase } from './phrases';
 import { SpellingIndex, type SpellingSuggestion } from './spelling';
 import type { EntityMention } from './types';
 
@@ -54,15 +55,24 @@ export function analyzeEntities(input: EntityAnalysisInput, index: EntityIndex, 
   const { text, lines, uri } = input;
   const from = input.from ?? 0;
   const to = input.to ?? text.length;
-  const phrases = capitalisedPhrases(text, from, to);
-  const found = index.find(text, lines, from, to);
-  const local = locallyDefinedAcronyms(text, found, phrases);
-  const mentions = local.size ? found.filter((m) => !(m.mention === 'acronym' && local.has(m.text))) : found;
   let speller = spellingIndexes.get(index);
   if (!speller) spellingIndexes.set(index, (speller = new SpellingIndex(index.entities)));
-  const spelling = speller.suggest(text, phrases);
+  const blocks = entityBlocks(uri, text, lines, from, to, index, speller, (blockText, blockLines, start, end, phrases) => {
+    const found = index.find(blockText, blockLines, start, end);
+    return { mentions: found, spelling: speller.suggest(blockText, phrases), local: [...locallyDefinedAcronyms(blockText, found, phrases)] };
+  });
+  const found: EntityMention[] = [];
+  const spelling: SpellingSuggestion[] = [];
+  // An acronym defined anywhere in the document is local everywhere in it.
+  const local = new Set<string>();
+  for (const b of blocks) {
+    for (const m of b.mentions) found.push(m);
+    for (const s of b.spelling) spelling.push(s);
+    for (const a of b.local) local.add(a);
+  }
+  const mentions = local.size ? found.filter((m) => !(m.mention === 'acronym' && local.has(m.text))) : found;
   let unknown: UnknownName[] | undefined;
-  const unknownOf = () => (unknown ??= unknownNames(text, lines, phrases, [...mentions, ...spelling, ...(input.known ?? [])]));
+  const unknownOf = () => (unknown ??= unknownNames(text, lines, documentPhrases(blocks), [...mentions, ...spelling, ...(input.known ?? [])]));
 
   const problems: Problem[] = spelling.map((s) => ({
     range: lines.range(s.start, s.end),

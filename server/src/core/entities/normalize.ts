@@ -88,3 +88,8 @@ export function isUpperInitial(word: string): boolean {
   const c = word.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
+
+/** A copy sharing no memory with the text it was sliced from (a slice keeps the whole text alive). */
+export function detached(text: string): string {
+  return ` ${text}`.slice(1);
+}

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { UPPER, foldKey } from './normalize';
+import { UPPER, detached, foldKey } from './normalize';
 import type { CapitalisedPhrase } from './phrases';
 import { entityNames } from './recognizer';
 import type { Entity } from './types';
@@ -20,6 +20,8 @@ interface Candidate {
   entity: Entity;
 }
 
+const MEMO_LIMIT = 100_000;
+
 /**
  * Looks for near misses of capitalised multi-word catalog names ("Steffan de Mistura"). Only
  * names of two or more words that start with a capital are candidates, only spans of the same
@@ -30,6 +32,8 @@ export class SpellingIndex {
   /** Candidates by word count, length and first letter: a window meets only names it could be a typo of. */
   private readonly buckets = new Map<string, Candidate[]>();
   private readonly exact = new Set<string>();
+  /** Statements repeat their names: each distinct window is looked up once (bounded; cleared when full). */
+  private readonly memo = new Map<string, Candidate | null>();
 
   constructor(entities: readonly Entity[]) {
     for (const entity of entities) {
@@ -50,8 +54,8 @@ export class SpellingIndex {
   /** Near misses in the given phrases; at most one per phrase window, never overlapping. */
   suggest(text: string, phrases: readonly CapitalisedPhrase[]): SpellingSuggestion[] {
     const out: SpellingSuggestion[] = [];
-    // Statements repeat their names: each distinct window is looked up once.
-    const memo = new Map<string, Candidate | null>();
+    const memo = this.memo;
+    if (memo.size > MEMO_LIMIT) memo.clear();
     const upper = UPPER;
     for (const phrase of phrases) {
       const words = phrase.words;
@@ -68,7 +72,7 @@ export class SpellingIndex {
             break;
           }
           let best = memo.get(key);
-          if (best === undefined) memo.set(key, (best = this.closest(key, n) ?? null));
+          if (best === undefined) memo.set(detached(key), (best = this.closest(key, n) ?? null));
           if (best) found = { start, end, written: key, entity: best.entity, suggestion: best.name };
         }
         if (found) {
