@@ -172,7 +172,7 @@ function readPhraseAt(
   const first = itemReference(item.groups as Groups, body);
   if (first === null) return null;
   let end = pos + item[0].length;
-  out.push(finish(first, text, start, end, lines, pinpoint));
+  out.push(finish(first, start, end, lines, pinpoint));
   // Further items of a list: each its own reference. Without a plural keyword only items that carry a year
   // or a session continue the list ("resolution 2254 and 15 members" is one reference).
   for (;;) {
@@ -190,7 +190,7 @@ function readPhraseAt(
     const next = itemReference(g, body);
     if (next === null) break;
     end = pos + item[0].length;
-    out.push(finish(next, text, pos, end, lines, null));
+    out.push(finish(next, pos, end, lines, null));
   }
   return end;
 }
@@ -199,20 +199,63 @@ type Parts = Omit<RecognisedReference, 'text' | 'start' | 'end' | 'range' | 'pin
 
 function finish(
   parts: Parts,
-  text: string,
   start: number,
   end: number,
   lines: RangeCursor,
   pinpoint: Pinpoint | null,
 ): RecognisedReference {
-  // One object shape for every reference keeps property access fast in long documents; the resolution
-  // fields are there from the start (as "not yet resolved") so that resolving fills them in place.
-  const ref: Reference = {
-    text: text.slice(start, end), start, end, range: lines.range(start, end), kind: parts.kind, body: parts.body,
-    symbol: parts.symbol, number: parts.number, session: parts.session, year: parts.year, part: parts.part, pinpoint,
-    status: 'unknown', adoptedYear: null, approximate: false, yearMismatch: false, reason: null,
-  };
-  return ref;
+  return new ReferenceNode(lines.lines, parts, start, end, pinpoint);
+}
+
+/**
+ * A reference whose text and range are read from the document when first asked for: a long statement cites
+ * tens of thousands of documents, and most requests look at a few. One class keeps one object shape, and
+ * the resolution fields are there from the start (as "not yet resolved") so that resolving fills them in place.
+ */
+class ReferenceNode implements Reference {
+  kind: Reference['kind'];
+  body: Reference['body'];
+  symbol: string;
+  number: string | null;
+  session: string | undefined;
+  year: string | null;
+  part: string | undefined;
+  status: Reference['status'] = 'unknown';
+  adoptedYear: number | null = null;
+  approximate = false;
+  yearMismatch = false;
+  reason: string | null = null;
+  #range?: Range;
+
+  constructor(
+    private readonly lines: LineIndex,
+    parts: Parts,
+    readonly start: number,
+    readonly end: number,
+    readonly pinpoint: Pinpoint | null,
+  ) {
+    this.kind = parts.kind;
+    this.body = parts.body;
+    this.symbol = parts.symbol;
+    this.number = parts.number;
+    this.session = parts.session;
+    this.year = parts.year;
+    this.part = parts.part;
+  }
+
+  get text(): string {
+    return this.lines.text.slice(this.start, this.end);
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.lines.range(this.start, this.end));
+  }
+
+  /** Plain data for JSON: the getters above live on the prototype, which JSON.stringify skips. */
+  toJSON(): Omit<Reference, never> {
+    const { text, start, end, range, kind, body, symbol, number, session, year, part, pinpoint, status, adoptedYear, approximate, yearMismatch, reason } = this;
+    return { text, start, end, range, kind, body, symbol, number, session, year, part, pinpoint, status, adoptedYear, approximate, yearMismatch, reason };
+  }
 }
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
@@ -284,7 +327,7 @@ function readSymbolAt(
     const end = at + m[0].length;
     const lead = start ?? at;
     const pin = pinpoint !== undefined ? pinpoint : (readPrefix(text, at, lines, p)?.pinpoint ?? null);
-    out.push(finish(parts, text, lead, end, lines, pin));
+    out.push(finish(parts, lead, end, lines, pin));
     return end;
   }
   return null;
