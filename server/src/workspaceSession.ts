@@ -20,6 +20,7 @@ import type { FileSystem } from './core/fileSystem';
 import { ReferenceWorkspace } from './core/references/referenceWorkspace';
 import { readFilesExclude, readSettings, statementGlobs, type Settings } from './core/settings';
 import { basename } from './core/uris';
+import { withoutRepeats } from './core/problems';
 import { WorkspaceIndex } from './core/workspaceIndex';
 import type { CodingHost } from './codingHandlers';
 import { EntityServer } from './entityServer';
@@ -345,7 +346,7 @@ export class WorkspaceSession {
   private publishCatalogDiagnostics(): void {
     // A catalog file may hold document entries and entities: its diagnostics are both loaders' problems.
     for (const uri of new Set([...this.references.store.sources, ...this.entities.catalogUris()])) {
-      const problems = [...this.references.catalogProblems(uri), ...this.entities.catalogProblems(uri)];
+      const problems = withoutRepeats([...this.references.catalogProblems(uri), ...this.entities.catalogProblems(uri)]);
       void this.connection.sendDiagnostics({ uri, diagnostics: problems.map(toDiagnostic) });
     }
     for (const message of this.references.configErrors) this.connection.console.warn(message);

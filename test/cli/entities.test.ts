@@ -100,3 +100,15 @@ test('check reports entity catalog problems as findings and fails on errors; the
     '',
   ].join('\n'));
 });
+
+test('check reports a broken catalog shared by documents and entities once', async () => {
+  const dir = workspace({
+    'a.statement': 'Statement\n\n  1. Text.\n',
+    '.policy-annotator.yaml': 'catalogs: [shared.catalog.yaml]\n',
+    'shared.catalog.yaml': 'entries:\n  - symbol: [oops\n',
+  });
+  let out = '';
+  const code = await runCli(['check'], { cwd: dir, out: (t: string) => (out += t), err: () => undefined });
+  assert.equal(code, 1);
+  assert.equal(out, 'shared.catalog.yaml:3:1 error catalog-yaml-error Flow sequence in block collection must be sufficiently indented and end with a ]\n');
+});

@@ -94,7 +94,7 @@ test('YAML syntax errors are reported at their line and nothing is loaded', () =
   const r = parseEntityCatalog('entities:\n  - id: a\n    name: [unclosed\n', URI);
   assert.equal(r.entities.length, 0);
   assert.equal(r.problems.length > 0, true);
-  assert.match(r.problems[0].message, /^YAML: /);
+  assert.equal(r.problems[0].message, 'Flow sequence in block collection must be sufficiently indented and end with a ]');
   assert.equal(r.problems[0].code, 'catalog-yaml-error');
   assert.equal(r.problems[0].range.start.line >= 2, true);
 });
@@ -124,7 +124,7 @@ test('the catalog store keeps the last good version of a file whose YAML breaks,
   store.update(b, 'entities:\n  - { id: x, type: person, name: Jane Doe }\n');
   assert.equal(store.index.byId.get('x')!.name, 'Jane Doe', 'the later catalog wins');
   const broken = store.update(b, 'entities:\n  - { id: x, type: person, name: [Jane\n');
-  assert.match(broken.problems[0].message, /^YAML: /);
+  assert.equal(broken.problems[0].code, 'catalog-yaml-error');
   assert.deepEqual(store.problemsOf(b), broken.problems);
   assert.equal(store.index.byId.get('x')!.name, 'Jane Doe', 'the last good version stays in use');
   store.update(b, 'entities: []\n');

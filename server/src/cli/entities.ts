@@ -1,3 +1,4 @@
+import { withoutRepeats } from '../core/problems';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,7 +44,7 @@ export function mergeCatalogFiles(files: AnalyzedFile[], entityCatalogs: readonl
   for (const c of entityCatalogs) {
     if (c.diagnostics.length === 0) continue;
     const same = out.find((f) => f.uri === c.uri);
-    if (same) same.diagnostics.push(...c.diagnostics);
+    if (same) same.diagnostics = withoutRepeats([...same.diagnostics, ...c.diagnostics]);
     else out.push(c);
   }
   return out;

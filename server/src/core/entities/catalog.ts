@@ -52,12 +52,12 @@ export function parseEntityCatalog(text: string, uri: string): EntityCatalogResu
     return { entities: [], problems, hasEntities: false };
   }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  for (const err of doc.errors) report(err.pos[0], err.pos[1], `YAML: ${firstLine(err.message)}`, 'catalog-yaml-error');
+  for (const err of doc.errors) report(err.pos[0], err.pos[1], firstLine(err.message), 'catalog-yaml-error');
   if (doc.errors.length) return { entities: [], problems, hasEntities: false };
   try {
     doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    report(0, 0, `YAML: ${firstLine((e as Error).message)}`, 'catalog-yaml-error');
+    report(0, 0, `Catalog not read: ${firstLine((e as Error).message)}`, 'catalog-yaml-error');
     return { entities: [], problems, hasEntities: false };
   }
   const root = doc.contents;
